@@ -1,0 +1,291 @@
+package netfamily
+
+import (
+	"go/ast"
+	"go/token"
+	"go/types"
+
+	"golang.org/x/tools/go/analysis"
+
+	"github.com/winlint/winlint/internal/callee"
+	"github.com/winlint/winlint/internal/fold"
+)
+
+// WL2007, part one: len(ip) == net.IPv4len on a net.IP that holds IPv4
+// addresses in 16-byte form.
+
+// checkLenCompare handles ==/!= comparisons, and &&/|| chains as a whole:
+// a chain that compares len(ip) with both 4 and 16 validates a length and
+// is not a family test.
+func (c *checker) checkLenCompare(b *ast.BinaryExpr) {
+	if c.doneBinary[b] {
+		return
+	}
+	switch b.Op {
+	case token.LAND, token.LOR:
+		var leaves []*lenCompare
+		c.collectLenCompares(b, &leaves)
+		lengths := make(map[string]map[int64]bool)
+		for _, l := range leaves {
+			k := types.ExprString(l.ip)
+			if lengths[k] == nil {
+				lengths[k] = make(map[int64]bool)
+			}
+			lengths[k][l.n] = true
+		}
+		for _, l := range leaves {
+			if m := lengths[types.ExprString(l.ip)]; m[4] && m[16] {
+				continue
+			}
+			c.reportLenCompare(l)
+		}
+	case token.EQL, token.NEQ:
+		if l := c.lenCompare(b); l != nil {
+			c.reportLenCompare(l)
+		}
+	}
+}
+
+func (c *checker) collectLenCompares(e ast.Expr, out *[]*lenCompare) {
+	b, ok := ast.Unparen(e).(*ast.BinaryExpr)
+	if !ok {
+		return
+	}
+	c.doneBinary[b] = true
+	switch b.Op {
+	case token.LAND, token.LOR:
+		c.collectLenCompares(b.X, out)
+		c.collectLenCompares(b.Y, out)
+	case token.EQL, token.NEQ:
+		if l := c.lenCompare(b); l != nil {
+			*out = append(*out, l)
+		}
+	}
+}
+
+type lenCompare struct {
+	cmp *ast.BinaryExpr
+	ip  ast.Expr // the net.IP whose length is compared
+	n   int64    // 4 or 16
+}
+
+// lenCompare recognizes len(ip) ==/!= 4|16 where ip is a net.IP known to
+// hold 16-byte IPv4 addresses.
+func (c *checker) lenCompare(b *ast.BinaryExpr) *lenCompare {
+	for _, pair := range [2][2]ast.Expr{{b.X, b.Y}, {b.Y, b.X}} {
+		ip := c.lenArg(pair[0])
+		if ip == nil {
+			continue
+		}
+		n, ok := fold.ConstInt(c.pass.TypesInfo, pair[1])
+		if !ok || (n != 4 && n != 16) {
+			continue
+		}
+		if !c.sixteenByteIP(ip, 0) {
+			continue
+		}
+		return &lenCompare{cmp: b, ip: ip, n: n}
+	}
+	return nil
+}
+
+// lenArg returns x for len(x) with x of type net.IP.
+func (c *checker) lenArg(e ast.Expr) ast.Expr {
+	call, ok := ast.Unparen(e).(*ast.CallExpr)
+	if !ok || len(call.Args) != 1 {
+		return nil
+	}
+	id, ok := ast.Unparen(call.Fun).(*ast.Ident)
+	if !ok {
+		return nil
+	}
+	if b, ok := c.pass.TypesInfo.Uses[id].(*types.Builtin); !ok || b.Name() != "len" {
+		return nil
+	}
+	if t := c.pass.TypesInfo.TypeOf(call.Args[0]); t == nil || !isNamed(t, "net", "IP") {
+		return nil
+	}
+	return call.Args[0]
+}
+
+// sixteenByteIP reports whether e holds an IP that is 16 bytes long even
+// for IPv4 addresses: the results of net.ParseIP, net.IPv4 and To16, and
+// the IP of a *net.TCPAddr, *net.UDPAddr or *net.IPAddr (16 bytes for
+// IPv4 peers of dual-stack sockets).
+func (c *checker) sixteenByteIP(e ast.Expr, depth int) bool {
+	e = ast.Unparen(e)
+	if depth < 4 {
+		if val, ok := c.values.Single(e); ok {
+			return c.sixteenByteIP(val, depth+1)
+		}
+	}
+	switch e := e.(type) {
+	case *ast.CallExpr:
+		switch callee.CallName(c.pass.TypesInfo, e) {
+		case "net.ParseIP", "net.IPv4", "(net.IP).To16":
+			return true
+		}
+	case *ast.SelectorExpr:
+		if e.Sel.Name != "IP" {
+			return false
+		}
+		s := c.pass.TypesInfo.Selections[e]
+		if s == nil || s.Kind() != types.FieldVal {
+			return false
+		}
+		return isNamed(s.Recv(), "net", "TCPAddr") || isNamed(s.Recv(), "net", "UDPAddr") || isNamed(s.Recv(), "net", "IPAddr")
+	}
+	return false
+}
+
+func (c *checker) reportLenCompare(l *lenCompare) {
+	ip := types.ExprString(l.ip)
+	isV4Test := (l.n == 4) == (l.cmp.Op == token.EQL) // true: "is IPv4"
+	replacement := ip + ".To4() == nil"
+	if isV4Test {
+		replacement = ip + ".To4() != nil"
+	}
+	fix := []analysis.SuggestedFix{{
+		Message:   "Use " + replacement,
+		TextEdits: []analysis.TextEdit{{Pos: l.cmp.Pos(), End: l.cmp.End(), NewText: []byte(replacement)}},
+	}}
+	if l.n == 4 {
+		WL2007.ReportFix(c.pass, l.cmp, fix,
+			"%s: IPv4 addresses in %s are 16 bytes long (IPv4-mapped form), so this length test misses them; use %s",
+			types.ExprString(l.cmp), ip, replacement)
+		return
+	}
+	WL2007.ReportFix(c.pass, l.cmp, fix,
+		"%s: IPv4 addresses in %s are 16 bytes long too (IPv4-mapped form), so this length test does not tell the families apart; use %s",
+		types.ExprString(l.cmp), ip, replacement)
+}
+
+// checkLenSwitch handles switch len(ip) { case net.IPv4len: ... }.
+func (c *checker) checkLenSwitch(s *ast.SwitchStmt) {
+	if s.Tag == nil {
+		return
+	}
+	ip := c.lenArg(s.Tag)
+	if ip == nil || !c.sixteenByteIP(ip, 0) {
+		return
+	}
+	for _, stmt := range s.Body.List {
+		cc := stmt.(*ast.CaseClause)
+		for _, e := range cc.List {
+			if n, ok := fold.ConstInt(c.pass.TypesInfo, e); ok && n == 4 {
+				WL2007.Report(c.pass, e,
+					"case %s of switch len(%s) is never taken for IPv4 addresses in %s, which are 16 bytes long (IPv4-mapped form); switch on %s.To4() != nil",
+					types.ExprString(e), types.ExprString(ip), types.ExprString(ip), types.ExprString(ip))
+			}
+		}
+	}
+}
+
+// WL2007, part two: netip.Addr.Is4 on an address converted from net.IP or
+// taken from a socket address without Unmap.
+
+func (c *checker) checkIs4(call *ast.CallExpr) {
+	if callee.CallName(c.pass.TypesInfo, call) != "(net/netip.Addr).Is4" {
+		return
+	}
+	sel, ok := ast.Unparen(call.Fun).(*ast.SelectorExpr)
+	if !ok {
+		return
+	}
+	if id, ok := ast.Unparen(sel.X).(*ast.Ident); ok && c.unmapped[c.pass.TypesInfo.Uses[id]] {
+		return // the code also looks at Is4In6 or Unmap for this address
+	}
+	from := c.mappedSource(sel.X, 0)
+	if from == "" {
+		return
+	}
+	fix := []analysis.SuggestedFix{{
+		Message:   "Unmap the address first",
+		TextEdits: []analysis.TextEdit{{Pos: sel.X.End(), End: sel.X.End(), NewText: []byte(".Unmap()")}},
+	}}
+	WL2007.ReportFix(c.pass, call, fix,
+		"%s is false for IPv4 addresses in IPv4-mapped form (::ffff:a.b.c.d), which %s yields for IPv4 peers of dual-stack sockets; use %s.Unmap().Is4()",
+		types.ExprString(call), from, types.ExprString(sel.X))
+}
+
+// mappedSource returns a description of where the netip.Addr e comes from
+// if that source can yield IPv4-mapped addresses, or "".
+func (c *checker) mappedSource(e ast.Expr, depth int) string {
+	e = ast.Unparen(e)
+	if depth > 4 {
+		return ""
+	}
+	if val, index, ok := c.values.Def(e); ok {
+		if index >= 0 {
+			return c.tupleSource(val, index)
+		}
+		return c.mappedSource(val, depth+1)
+	}
+	call, ok := e.(*ast.CallExpr)
+	if !ok {
+		return ""
+	}
+	switch name := callee.CallName(c.pass.TypesInfo, call); name {
+	case "(net/netip.AddrPort).Addr":
+		if sel, ok := ast.Unparen(call.Fun).(*ast.SelectorExpr); ok {
+			return c.mappedSource(sel.X, depth+1)
+		}
+	case "(*net.TCPAddr).AddrPort", "(*net.UDPAddr).AddrPort":
+		return shortName(name)
+	case "net/netip.AddrPortFrom":
+		if len(call.Args) == 2 {
+			return c.mappedSource(call.Args[0], depth+1)
+		}
+	case "net/netip.AddrFromSlice", "net/netip.MustParseAddr":
+		if name == "net/netip.AddrFromSlice" && len(call.Args) == 1 && c.sixteenByteIP(call.Args[0], 0) {
+			return "netip.AddrFromSlice of a net.IP"
+		}
+	}
+	return ""
+}
+
+// tupleSource handles "a, ok := netip.AddrFromSlice(ip)" and
+// "n, ap, err := conn.ReadFromUDPAddrPort(buf)".
+func (c *checker) tupleSource(val ast.Expr, index int) string {
+	call, ok := ast.Unparen(val).(*ast.CallExpr)
+	if !ok {
+		return ""
+	}
+	switch name := callee.CallName(c.pass.TypesInfo, call); name {
+	case "net/netip.AddrFromSlice":
+		if index == 0 && len(call.Args) == 1 && c.sixteenByteIP(call.Args[0], 0) {
+			return "netip.AddrFromSlice of a net.IP"
+		}
+	case "(*net.UDPConn).ReadFromUDPAddrPort":
+		if index == 1 {
+			return shortName(name)
+		}
+	case "(*net.UDPConn).ReadMsgUDPAddrPort":
+		if index == 4 {
+			return shortName(name)
+		}
+	}
+	return ""
+}
+
+// unmappedVars returns the variables of decl on which Unmap or Is4In6 is
+// called: code that looks at those handles the mapped form itself.
+func (c *checker) unmappedVars(decl ast.Decl) map[types.Object]bool {
+	m := make(map[types.Object]bool)
+	ast.Inspect(decl, func(n ast.Node) bool {
+		call, ok := n.(*ast.CallExpr)
+		if !ok {
+			return true
+		}
+		switch callee.CallName(c.pass.TypesInfo, call) {
+		case "(net/netip.Addr).Unmap", "(net/netip.Addr).Is4In6":
+			if sel, ok := ast.Unparen(call.Fun).(*ast.SelectorExpr); ok {
+				if id, ok := ast.Unparen(sel.X).(*ast.Ident); ok {
+					m[c.pass.TypesInfo.Uses[id]] = true
+				}
+			}
+		}
+		return true
+	})
+	return m
+}

@@ -1,0 +1,141 @@
+package netfamily
+
+import (
+	"go/ast"
+	"go/token"
+	"go/types"
+
+	"golang.org/x/tools/go/analysis"
+
+	"github.com/winlint/winlint/internal/callee"
+	"github.com/winlint/winlint/internal/fold"
+	"github.com/winlint/winlint/internal/target"
+)
+
+// Analyzer reports IPv4/IPv6 and network-string mistakes: WL2001–WL2007.
+var Analyzer = &analysis.Analyzer{
+	Name: "netfamily",
+	Doc:  doc,
+	URL:  "https://github.com/winlint/winlint/blob/main/docs/checks/",
+	Run:  run,
+}
+
+// apiPackages are the packages whose functions the checks look for; a
+// package that imports none of them is skipped.
+var apiPackages = []string{"net", "net/netip", "crypto/tls", "net/http"}
+
+func run(pass *analysis.Pass) (any, error) {
+	if !callee.ImportsAny(pass.Pkg, apiPackages...) {
+		return nil, nil
+	}
+	c := &checker{
+		pass:     pass,
+		values:   fold.NewValues(pass.TypesInfo, pass.Files),
+		windows:  target.IsWindows(pass.Pkg),
+		reported: make(map[string]bool),
+	}
+	// Network calls are grouped by the top-level declaration they appear
+	// in, since WL2001 is silent for deliberate split listeners (a tcp4 and
+	// a tcp6 listener made by the same function).
+	for _, file := range pass.Files {
+		for _, decl := range file.Decls {
+			c.checkDecl(decl)
+		}
+	}
+	return nil, nil
+}
+
+func (c *checker) checkDecl(decl ast.Decl) {
+	{
+		c.unmapped = c.unmappedVars(decl)
+		c.doneBinary = make(map[*ast.BinaryExpr]bool)
+		var calls []*netCall
+		ast.Inspect(decl, func(n ast.Node) bool {
+			switch n := n.(type) {
+			case *ast.CallExpr:
+				if nc := c.netCall(n); nc != nil {
+					calls = append(calls, nc)
+				}
+				c.checkHostPortSink(n)
+				c.checkIs4(n)
+			case *ast.CompositeLit:
+				c.checkServerAddr(n)
+			case *ast.AssignStmt:
+				c.checkServerAddrAssign(n)
+			case *ast.BinaryExpr:
+				c.checkLenCompare(n)
+			case *ast.SwitchStmt:
+				c.checkLenSwitch(n)
+			}
+			return true
+		})
+		c.checkNetCalls(calls)
+	}
+}
+
+type checker struct {
+	pass    *analysis.Pass
+	values  *fold.Values
+	windows bool
+	// reported holds the positions already reported by WL2006, whose
+	// address may reach several sinks.
+	reported map[string]bool
+	// unmapped holds the netip.Addr variables of the current declaration
+	// on which Unmap or Is4In6 is called (see WL2007).
+	unmapped map[types.Object]bool
+	// doneBinary holds the comparisons already handled as part of an
+	// &&/|| chain (see checkLenCompare).
+	doneBinary map[*ast.BinaryExpr]bool
+}
+
+// isNamed reports whether t is the named type path.name (or a pointer to it).
+func isNamed(t types.Type, path, name string) bool {
+	if p, ok := t.(*types.Pointer); ok {
+		t = p.Elem()
+	}
+	n, ok := types.Unalias(t).(*types.Named)
+	if !ok || n.Obj().Pkg() == nil {
+		return false
+	}
+	return callee.PkgPath(n.Obj().Pkg()) == path && n.Obj().Name() == name
+}
+
+// fileOf returns the file containing pos.
+func (c *checker) fileOf(pos token.Pos) *ast.File {
+	for _, f := range c.pass.Files {
+		if f.FileStart <= pos && pos <= f.FileEnd {
+			return f
+		}
+	}
+	return nil
+}
+
+// importName returns the name under which file imports path, or "" if it
+// does not import it (or imports it as _ or .).
+func importName(file *ast.File, path string) string {
+	if file == nil {
+		return ""
+	}
+	for _, imp := range file.Imports {
+		if imp.Path.Value != `"`+path+`"` {
+			continue
+		}
+		if imp.Name == nil {
+			return lastElem(path)
+		}
+		if imp.Name.Name == "_" || imp.Name.Name == "." {
+			return ""
+		}
+		return imp.Name.Name
+	}
+	return ""
+}
+
+func lastElem(path string) string {
+	for i := len(path) - 1; i >= 0; i-- {
+		if path[i] == '/' {
+			return path[i+1:]
+		}
+	}
+	return path
+}

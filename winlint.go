@@ -1,0 +1,19 @@
+// Package winlint is the suite of winlint's analyzers and the catalogue of
+// the checks they report. Every host (the winlint CLI, go vet -vettool,
+// golangci-lint and nogo) takes its analyzers from here.
+package winlint
+
+//go:generate go run ./internal/cmd/gendocs
+
+import (
+	"github.com/winlint/winlint/analyzers/netfamily"
+	"github.com/winlint/winlint/internal/catalog"
+)
+
+// Families lists every analyzer family with its checks, in catalogue order.
+var Families = []*catalog.Family{
+	netfamily.Family,
+}
+
+// Checks returns every check of the suite, in catalogue order.
+func Checks() []*catalog.Check { return catalog.All(Families) }
