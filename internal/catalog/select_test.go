@@ -1,0 +1,76 @@
+package catalog
+
+import (
+	"reflect"
+	"sort"
+	"testing"
+
+	"golang.org/x/tools/go/analysis"
+)
+
+func testFamilies() []*Family {
+	mk := func(id string, def bool) *Check {
+		return &Check{ID: id, Title: "t", Doc: "d", Bad: "b", Good: "g", Default: def, Severity: Warning}
+	}
+	return []*Family{
+		NewFamily(&analysis.Analyzer{Name: "alpha"}, mk("WL1001", true), mk("WL1002", false)),
+		NewFamily(&analysis.Analyzer{Name: "beta"}, mk("WL2001", true), mk("WL2005", true)),
+	}
+}
+
+func TestSelect(t *testing.T) {
+	for _, tc := range []struct {
+		spec string
+		want []string
+	}{
+		{"default", []string{"WL1001", "WL2001", "WL2005"}},
+		{"all", []string{"WL1001", "WL1002", "WL2001", "WL2005"}},
+		{"all,-WL2005", []string{"WL1001", "WL1002", "WL2001"}},
+		{"-WL2005", []string{"WL1001", "WL2001"}},
+		{"WL2*", []string{"WL2001", "WL2005"}},
+		{"wl100?", []string{"WL1001", "WL1002"}},
+		{"beta", []string{"WL2001", "WL2005"}},
+		{"default,WL1002,-beta", []string{"WL1001", "WL1002"}},
+	} {
+		got, err := Select(testFamilies(), tc.spec)
+		if err != nil {
+			t.Errorf("Select(%q): %v", tc.spec, err)
+			continue
+		}
+		var ids []string
+		for id := range got {
+			ids = append(ids, id)
+		}
+		sort.Strings(ids)
+		if !reflect.DeepEqual(ids, tc.want) {
+			t.Errorf("Select(%q) = %v, want %v", tc.spec, ids, tc.want)
+		}
+	}
+	if _, err := Select(testFamilies(), "WL9*"); err == nil {
+		t.Error("Select(WL9*) matched nothing but returned no error")
+	}
+}
+
+func TestConfigureDropsDisabledAndNamesID(t *testing.T) {
+	fams := testFamilies()
+	var got []analysis.Diagnostic
+	fams[1].Analyzer.Run = func(pass *analysis.Pass) (any, error) {
+		pass.Report(analysis.Diagnostic{Category: "WL2001", Message: "one"})
+		pass.Report(analysis.Diagnostic{Category: "WL2005", Message: "five"})
+		return nil, nil
+	}
+	as := Configure(fams, map[string]bool{"WL2001": true})
+	if len(as) != 1 || as[0].Name != "beta" {
+		t.Fatalf("Configure kept %v, want only beta", as)
+	}
+	pass := &analysis.Pass{Report: func(d analysis.Diagnostic) { got = append(got, d) }}
+	if _, err := as[0].Run(pass); err != nil {
+		t.Fatal(err)
+	}
+	if len(got) != 1 || got[0].Message != "one (WL2001)" {
+		t.Errorf("reported %v, want only %q", got, "one (WL2001)")
+	}
+	if WithoutID(got[0].Message, "WL2001") != "one" {
+		t.Errorf("WithoutID did not strip the suffix")
+	}
+}
