@@ -33,14 +33,16 @@ func (c *checker) checkLenCompare(b *ast.BinaryExpr) {
 			}
 			lengths[k][l.n] = true
 		}
+		to4 := c.convertedInChain(b)
 		for _, l := range leaves {
-			if m := lengths[types.ExprString(l.ip)]; m[4] && m[16] {
-				continue
+			k := types.ExprString(l.ip)
+			if m := lengths[k]; m[4] && m[16] || to4[k] || l.silent {
+				continue // a validity check, or the family is tested with To4 too
 			}
 			c.reportLenCompare(l)
 		}
 	case token.EQL, token.NEQ:
-		if l := c.lenCompare(b); l != nil {
+		if l := c.lenCompare(b); l != nil && !l.silent {
 			c.reportLenCompare(l)
 		}
 	}
@@ -67,6 +69,8 @@ type lenCompare struct {
 	cmp *ast.BinaryExpr
 	ip  ast.Expr // the net.IP whose length is compared
 	n   int64    // 4 or 16
+	// silent is set for comparisons that are not family tests.
+	silent bool
 }
 
 // lenCompare recognizes len(ip) ==/!= 4|16 where ip is a net.IP known to
@@ -84,7 +88,9 @@ func (c *checker) lenCompare(b *ast.BinaryExpr) *lenCompare {
 		if !c.sixteenByteIP(ip, 0) {
 			continue
 		}
-		return &lenCompare{cmp: b, ip: ip, n: n}
+		// len(ip) != 16 is a representation assertion, not a family test;
+		// it is kept (silent) so that a chain with it reads as validation.
+		return &lenCompare{cmp: b, ip: ip, n: n, silent: n == 16 && b.Op == token.NEQ}
 	}
 	return nil
 }
@@ -108,10 +114,11 @@ func (c *checker) lenArg(e ast.Expr) ast.Expr {
 	return call.Args[0]
 }
 
-// sixteenByteIP reports whether e holds an IP that is 16 bytes long even
-// for IPv4 addresses: the results of net.ParseIP, net.IPv4 and To16, and
-// the IP of a *net.TCPAddr, *net.UDPAddr or *net.IPAddr (16 bytes for
-// IPv4 peers of dual-stack sockets).
+// sixteenByteIP reports whether e holds an IP that is always 16 bytes long,
+// IPv4 addresses included: the results of net.ParseIP, net.IPv4 and To16.
+// (The IP of a *net.TCPAddr or *net.UDPAddr is 16 bytes for IPv4 peers of
+// dual-stack sockets but 4 bytes on tcp4/udp4 sockets, so a length test on
+// it may be right; it is not reported.)
 func (c *checker) sixteenByteIP(e ast.Expr, depth int) bool {
 	e = ast.Unparen(e)
 	if depth < 4 {
@@ -125,17 +132,28 @@ func (c *checker) sixteenByteIP(e ast.Expr, depth int) bool {
 		case "net.ParseIP", "net.IPv4", "(net.IP).To16":
 			return true
 		}
-	case *ast.SelectorExpr:
-		if e.Sel.Name != "IP" {
-			return false
-		}
-		s := c.pass.TypesInfo.Selections[e]
-		if s == nil || s.Kind() != types.FieldVal {
-			return false
-		}
-		return isNamed(s.Recv(), "net", "TCPAddr") || isNamed(s.Recv(), "net", "UDPAddr") || isNamed(s.Recv(), "net", "IPAddr")
 	}
 	return false
+}
+
+// convertedInChain returns the expressions on which an &&/|| chain calls
+// To4 or To16: such a chain handles the 16-byte form itself.
+func (c *checker) convertedInChain(e ast.Expr) map[string]bool {
+	m := make(map[string]bool)
+	ast.Inspect(e, func(n ast.Node) bool {
+		call, ok := n.(*ast.CallExpr)
+		if !ok {
+			return true
+		}
+		switch callee.CallName(c.pass.TypesInfo, call) {
+		case "(net.IP).To4", "(net.IP).To16":
+			if sel, ok := ast.Unparen(call.Fun).(*ast.SelectorExpr); ok {
+				m[types.ExprString(sel.X)] = true
+			}
+		}
+		return true
+	})
+	return m
 }
 
 func (c *checker) reportLenCompare(l *lenCompare) {

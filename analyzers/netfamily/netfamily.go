@@ -4,6 +4,7 @@ import (
 	"go/ast"
 	"go/token"
 	"go/types"
+	"strings"
 
 	"golang.org/x/tools/go/analysis"
 
@@ -108,6 +109,17 @@ func (c *checker) fileOf(pos token.Pos) *ast.File {
 		}
 	}
 	return nil
+}
+
+// windowsOnly reports whether n is in a file that builds for Windows only.
+func (c *checker) windowsOnly(n ast.Node) bool {
+	f := c.fileOf(n.Pos())
+	return f != nil && target.WindowsOnlyFile(c.pass.Fset, f)
+}
+
+// inTestFile reports whether n is in a _test.go file.
+func (c *checker) inTestFile(n ast.Node) bool {
+	return strings.HasSuffix(c.pass.Fset.Position(n.Pos()).Filename, "_test.go")
 }
 
 // importName returns the name under which file imports path, or "" if it

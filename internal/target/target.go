@@ -3,9 +3,14 @@
 package target
 
 import (
+	"go/ast"
 	"go/build"
+	"go/build/constraint"
 	"go/constant"
+	"go/token"
 	"go/types"
+	"path/filepath"
+	"strings"
 )
 
 // GOOS returns the GOOS the package of pass was type-checked for. It reads
@@ -44,3 +49,41 @@ func runtimeGOOS(pkg *types.Package) (string, bool) {
 	}
 	return "", false
 }
+
+// WindowsOnlyFile reports whether file can only be built for Windows: its
+// name has a _windows suffix (before _test and an optional GOARCH), or its
+// //go:build constraint holds for windows but neither for linux nor darwin.
+// Checks about APIs that merely fail on Windows use it to stay silent in
+// portable files, which usually guard such calls at run time.
+func WindowsOnlyFile(fset *token.FileSet, file *ast.File) bool {
+	name := strings.TrimSuffix(filepath.Base(fset.Position(file.Package).Filename), ".go")
+	name = strings.TrimSuffix(name, "_test")
+	parts := strings.Split(name, "_")
+	if n := len(parts); n >= 2 && (parts[n-1] == "windows" || parts[n-2] == "windows" && knownArch[parts[n-1]]) {
+		return true
+	}
+	for _, group := range file.Comments {
+		if group.Pos() > file.Package {
+			break
+		}
+		for _, c := range group.List {
+			if !constraint.IsGoBuild(c.Text) {
+				continue
+			}
+			expr, err := constraint.Parse(c.Text)
+			if err != nil {
+				return false
+			}
+			holds := func(goos string) bool {
+				return expr.Eval(func(tag string) bool {
+					return tag == goos || tag == "amd64" || tag == "gc" ||
+						goos != "windows" && tag == "unix"
+				})
+			}
+			return holds("windows") && !holds("linux") && !holds("darwin")
+		}
+	}
+	return false
+}
+
+var knownArch = map[string]bool{"386": true, "amd64": true, "arm": true, "arm64": true}

@@ -15,11 +15,23 @@ func lengthTests(s string, conn net.Conn, raddr *net.TCPAddr) {
 	}
 	if len(net.IPv4(10, 0, 0, 1)) != 4 { // want `use net.IPv4\(10, 0, 0, 1\).To4\(\) == nil`
 	}
-	if len(raddr.IP) == net.IPv4len { // want `len\(raddr.IP\) == net.IPv4len`
+	switch len(ip) {
+	case net.IPv4len: // want `case net.IPv4len of switch len\(ip\) is never taken for IPv4 addresses`
+	case net.IPv6len:
+	}
+	v4 := net.IPv4(192, 0, 2, 1)
+	if len(v4) != net.IPv4len { // want `use v4.To4\(\) == nil`
+	}
+}
+
+// A socket address's IP is 4 bytes on tcp4/udp4 sockets and 16 on
+// dual-stack ones: the right test depends on the socket, so it is left alone.
+func socketAddressLengths(conn net.Conn, raddr *net.TCPAddr) {
+	if len(raddr.IP) == net.IPv4len {
 	}
 	peer := conn.RemoteAddr().(*net.TCPAddr).IP
 	switch len(peer) {
-	case net.IPv4len: // want `case net.IPv4len of switch len\(peer\) is never taken for IPv4 addresses`
+	case net.IPv4len:
 	case net.IPv6len:
 	}
 }
@@ -31,6 +43,12 @@ func lengthTestsFine(s string, ip net.IP, b []byte) {
 	}
 	parsed := net.ParseIP(s)
 	if len(parsed) != net.IPv4len && len(parsed) != net.IPv6len { // a validity check
+	}
+	if len(parsed) == net.IPv6len && parsed.To4() == nil { // To4 settles the family
+	}
+	if len(parsed) != net.IPv6len { // a representation assertion
+	}
+	if len(parsed) == 4 || len(parsed) == 16 { // a validity check
 	}
 	if parsed.To4() != nil {
 	}

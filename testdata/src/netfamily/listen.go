@@ -66,6 +66,13 @@ func localhost(port string) {
 	net.Listen("tcp", "localhost:"+port)           // want `listening on localhost`
 }
 
+// unixgramOnUnix is portable code: such calls are guarded at run time, so
+// WL2004 reports unixgram and unixpacket only in Windows-only files.
+func unixgramOnUnix() {
+	net.ListenPacket("unixgram", "/tmp/sock")
+	net.Listen("unixpacket", "/tmp/sock2")
+}
+
 func localhostFine() (net.Listener, error) {
 	net.Listen("tcp", "127.0.0.1:8080")
 	net.Listen("tcp", "[::1]:8080")
