@@ -17,10 +17,10 @@ var envBlockFuncs = map[string]bool{
 
 // listFillers fill a buffer (argument index) with a double-NUL list.
 var listFillers = map[string]int{
-	"golang.org/x/sys/windows.GetLogicalDriveStrings":            1,
-	"golang.org/x/sys/windows.GetVolumePathNamesForVolumeName":   1,
-	"golang.org/x/sys/windows.GetPrivateProfileSectionNames":     0,
-	"golang.org/x/sys/windows.QueryDosDevice":                    1,
+	"golang.org/x/sys/windows.GetLogicalDriveStrings":           1,
+	"golang.org/x/sys/windows.GetVolumePathNamesForVolumeName":  1,
+	"golang.org/x/sys/windows.GetPrivateProfileSectionNames":    0,
+	"golang.org/x/sys/windows.QueryDosDevice":                   1,
 	"golang.org/x/sys/windows.GetVolumePathNamesForVolumeNameW": 1,
 }
 
