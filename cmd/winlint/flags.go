@@ -1,0 +1,155 @@
+package main
+
+import (
+	"errors"
+	"flag"
+	"fmt"
+	"io"
+	"os"
+	"regexp"
+	"slices"
+	"strings"
+
+	"github.com/winlint/winlint"
+	"github.com/winlint/winlint/internal/catalog"
+	"github.com/winlint/winlint/internal/output"
+)
+
+// options are the parsed command line of the driver.
+type options struct {
+	checks   string
+	list     bool
+	explain  string
+	goos     []string
+	tags     string
+	format   string
+	fix      bool
+	diff     bool
+	version  bool
+	patterns []string
+}
+
+const usageHeader = `usage: winlint [flags] [packages]
+
+winlint reports Go code that misbehaves on Windows. It analyses the packages
+(default ".") and their tests as built for Windows, whatever the host, by
+running "go vet -vettool=<winlint> -json" once per GOOS.
+
+The same binary serves as "go vet -vettool=$(command -v winlint)" and
+"go fix -fixtool=$(command -v winlint)".
+
+Flags:
+`
+
+const usageFooter = `
+Exit status:
+  0  no findings
+  1  an error occurred: a package failed to load or type-check, go vet failed,
+     an analyzer failed, or a pattern matched no packages (the other packages
+     are still analysed and their findings printed)
+  2  usage error: a bad flag, an unknown -checks term, format or -explain ID
+  3  findings were reported (and no error occurred)
+With -fix, findings whose fix was applied do not count; with -diff, a
+non-empty diff counts as findings. Every output format uses the same status.
+`
+
+var goosPattern = regexp.MustCompile(`^[a-z0-9]+$`)
+
+// errUsage marks a command line error already reported to the user.
+var errUsage = errors.New("usage")
+
+// parseFlags parses the driver's command line. It returns errUsage for a
+// bad command line (after printing why) and flag.ErrHelp for -help.
+func parseFlags(args []string, stderr io.Writer) (*options, error) {
+	o := new(options)
+	fs := flag.NewFlagSet("winlint", flag.ContinueOnError)
+	fs.SetOutput(stderr)
+	var (
+		goos       string
+		jsonOutput bool
+		version    bool
+	)
+	fs.StringVar(&o.checks, "checks", catalog.DefaultSelection,
+		"checks to run: comma-separated IDs, globs (\"WL2*\"), family names, \"all\" or\n\"default\"; a leading \"-\" disables (\"all,-WL2005\")")
+	fs.BoolVar(&o.list, "list", false, "print the checks: ID, on/off by default, severity, title")
+	fs.StringVar(&o.explain, "explain", "", "print the documentation of the check `ID`")
+	fs.StringVar(&goos, "goos", "",
+		"comma-separated GOOS `values` to analyse; findings of several are merged\n(default: $GOOS if set, else windows)")
+	fs.StringVar(&o.tags, "tags", "", "comma-separated build `tags`, as for go build")
+	fs.StringVar(&o.format, "f", "text", "output `format`: "+strings.Join(output.Names(), ", "))
+	fs.BoolVar(&jsonOutput, "json", false, "same as -f json")
+	fs.BoolVar(&o.fix, "fix", false,
+		"apply the first suggested fix of each finding to the files of the main module;\nfixed findings are not reported")
+	fs.BoolVar(&o.diff, "diff", false,
+		"print the fixes as a unified diff on standard output instead of applying them;\nthe findings no fix covers go to standard error")
+	fs.BoolVar(&o.version, "V", false, "print the version")
+	fs.BoolVar(&version, "version", false, "print the version")
+	fs.Usage = func() {
+		fmt.Fprint(fs.Output(), usageHeader)
+		fs.PrintDefaults()
+		fmt.Fprint(fs.Output(), usageFooter)
+	}
+
+	if err := fs.Parse(args); err != nil {
+		if errors.Is(err, flag.ErrHelp) {
+			return nil, err
+		}
+		return nil, errUsage // the flag package printed the error and usage
+	}
+	o.version = o.version || version
+	o.patterns = fs.Args()
+
+	usage := func(format string, args ...any) (*options, error) {
+		fmt.Fprintf(stderr, "winlint: "+format+"\n", args...)
+		fmt.Fprintf(stderr, "Run 'winlint -help' for usage.\n")
+		return nil, errUsage
+	}
+
+	if jsonOutput {
+		if isSet(fs, "f") && o.format != "json" {
+			return usage("-json conflicts with -f %s", o.format)
+		}
+		o.format = "json"
+	}
+	if _, err := output.Lookup(o.format); err != nil {
+		return usage("-f: %v", err)
+	}
+	if o.diff && o.format != "text" {
+		return usage("-diff prints a patch and cannot be combined with -f %s", o.format)
+	}
+	if _, err := catalog.Select(winlint.Families, o.checks); err != nil {
+		return usage("%v", err)
+	}
+	if o.explain != "" && catalog.Lookup(winlint.Families, o.explain) == nil {
+		return usage("-explain: unknown check %q (see winlint -list)", o.explain)
+	}
+
+	if goos == "" {
+		goos = os.Getenv("GOOS")
+	}
+	if goos == "" {
+		goos = "windows"
+	}
+	for _, g := range strings.Split(goos, ",") {
+		g = strings.TrimSpace(g)
+		if g == "" {
+			continue
+		}
+		if !goosPattern.MatchString(g) {
+			return usage("-goos: invalid GOOS %q", g)
+		}
+		if !slices.Contains(o.goos, g) {
+			o.goos = append(o.goos, g)
+		}
+	}
+	if len(o.goos) == 0 {
+		return usage("-goos: no GOOS given")
+	}
+	return o, nil
+}
+
+func isSet(fs *flag.FlagSet, name string) bool {
+	set := false
+	fs.Visit(func(f *flag.Flag) { set = set || f.Name == name })
+	return set
+}

@@ -1,0 +1,114 @@
+package main
+
+import (
+	"flag"
+	"fmt"
+	"os"
+	"runtime/debug"
+	"strings"
+
+	"golang.org/x/tools/go/analysis"
+	"golang.org/x/tools/go/analysis/unitchecker"
+
+	"github.com/winlint/winlint"
+	"github.com/winlint/winlint/internal/catalog"
+)
+
+// isVetToolInvocation reports whether the go command is running winlint as
+// a vet or fix tool: to learn its version (-V=full) or flags (-flags), or to
+// analyse one package unit (a final *.cfg argument).
+func isVetToolInvocation(args []string) bool {
+	for _, a := range args {
+		switch {
+		case a == "-flags", a == "--flags",
+			strings.HasPrefix(a, "-V="), strings.HasPrefix(a, "--V="):
+			return true
+		}
+	}
+	return len(args) > 0 && strings.HasSuffix(args[len(args)-1], ".cfg")
+}
+
+// vetTool runs winlint as a unitchecker-based vet tool. It registers the
+// -checks flag (so that "-flags" lists it and go vet forwards it), resolves
+// it and hands the configured analyzers to unitchecker.Main.
+func vetTool(args []string) {
+	flag.String("checks", catalog.DefaultSelection, "comma-separated checks to run (see winlint -list)")
+	spec := scanChecks(args)
+	enabled, err := catalog.Select(winlint.Families, spec)
+	if err != nil {
+		fmt.Fprintf(os.Stderr, "winlint: %v\n", err)
+		os.Exit(exitUsage)
+	}
+	unitchecker.Main(recoverPanics(catalog.Configure(winlint.Families, enabled))...)
+	os.Exit(exitError) // not reached: unitchecker.Main exits
+}
+
+// scanChecks returns the value of the last -checks flag in args, or the
+// default selection. (unitchecker.Main parses the flags itself, too late to
+// choose the analyzers.)
+func scanChecks(args []string) string {
+	spec := catalog.DefaultSelection
+	for i := 0; i < len(args); i++ {
+		a := args[i]
+		if a == "--" {
+			break
+		}
+		name, value, hasValue := strings.Cut(strings.TrimPrefix(strings.TrimPrefix(a, "-"), "-"), "=")
+		if !strings.HasPrefix(a, "-") || name != "checks" {
+			continue
+		}
+		if hasValue {
+			spec = value
+		} else if i+1 < len(args) {
+			spec = args[i+1]
+			i++
+		}
+	}
+	return spec
+}
+
+// recoverPanics wraps each analyzer so that a panic becomes an error of
+// that analyzer on that package (reported in the JSON output and by go vet)
+// instead of a crash that loses the other analyzers' results.
+func recoverPanics(analyzers []*analysis.Analyzer) []*analysis.Analyzer {
+	out := make([]*analysis.Analyzer, len(analyzers))
+	for i, a := range analyzers {
+		w := *a
+		run := a.Run
+		name := a.Name
+		w.Run = func(pass *analysis.Pass) (result any, err error) {
+			defer func() {
+				if r := recover(); r != nil {
+					pkg := "?"
+					if pass.Pkg != nil {
+						pkg = pass.Pkg.Path()
+					}
+					err = fmt.Errorf("internal error: analyzer %s panicked on package %s: %v\n%s", name, pkg, r, panicStack())
+				}
+			}()
+			return run(pass)
+		}
+		out[i] = &w
+	}
+	return out
+}
+
+// panicStack returns the stack of the panicking goroutine from the frame
+// that panicked on, without the frames of the recovery itself.
+func panicStack() string {
+	s := string(debug.Stack())
+	header, rest, ok := strings.Cut(s, "\n")
+	if !ok {
+		return s
+	}
+	if i := strings.Index(rest, "\npanic("); i >= 0 {
+		rest = rest[i+1:]
+		for range 2 { // the panic(...) line and its file:line
+			if _, after, ok := strings.Cut(rest, "\n"); ok {
+				rest = after
+			}
+		}
+		return header + "\n" + rest
+	}
+	return s
+}

@@ -1,0 +1,168 @@
+// Package driver runs winlint's analyzers over packages through the go
+// command and collects what they report.
+//
+// For each build configuration (GOOS) it runs
+//
+//	go vet -vettool=<winlint> -json -checks=<spec> [-tags=…] -- <patterns>
+//
+// with GOOS set (and CGO_ENABLED=0 unless the environment sets it). The go
+// command hands each package to the winlint executable in its vet-tool
+// role, passes the tool's JSON through to its standard output and caches it
+// per package, so an unchanged package is not analysed again. The driver
+// decodes that stream into Findings, turns what go vet wrote to its standard
+// error (build and type errors, patterns that matched nothing, analyzer
+// crashes) into Errors, and merges the runs of several GOOS values.
+//
+// The rest of the pipeline (filters, fixes, output formats) works on the
+// Result: see Filter, and the packages fixes and output.
+package driver
+
+import (
+	"bytes"
+	"context"
+	"errors"
+	"fmt"
+	"io"
+	"os"
+	"os/exec"
+	"strings"
+
+	"github.com/winlint/winlint/internal/catalog"
+)
+
+// Config says what to analyse and how.
+type Config struct {
+	Tool     string            // the vet tool: absolute path of the winlint executable
+	Go       string            // the go command; "go" from $PATH if empty
+	Dir      string            // working directory; the current one if empty
+	Env      []string          // environment; os.Environ() if nil
+	Checks   string            // the -checks value handed to the vet tool
+	Tags     string            // the -tags build flag, if not empty
+	GOOS     []string          // one go vet run per value, in order
+	Patterns []string          // package patterns; "." if empty
+	Families []*catalog.Family // the catalogue, to resolve check IDs
+	Sources  *Sources          // file cache for offsets; a new one if nil
+}
+
+// Run analyses the packages once per GOOS and returns the merged result.
+// Failures (a package that does not type-check, go vet failing, a pattern
+// matching nothing) are reported in Result.Errors; the findings of the
+// packages that could be analysed are reported all the same.
+func Run(ctx context.Context, cfg *Config) *Result {
+	if cfg.Sources == nil {
+		cfg.Sources = new(Sources)
+	}
+	var results []*Result
+	for _, goos := range cfg.GOOS {
+		results = append(results, cfg.vet(ctx, goos))
+	}
+	return Merge(results...)
+}
+
+// vet runs go vet for one GOOS.
+func (cfg *Config) vet(ctx context.Context, goos string) *Result {
+	res := &Result{GOOS: []string{goos}}
+	fail := func(format string, args ...any) *Result {
+		res.Errors = append(res.Errors, &Error{Message: fmt.Sprintf(format, args...), GOOS: []string{goos}})
+		return res
+	}
+	dir, err := cfg.dir()
+	if err != nil {
+		return fail("%v", err)
+	}
+
+	args := []string{"vet", "-vettool=" + cfg.Tool, "-json", "-checks=" + cfg.Checks}
+	if cfg.Tags != "" {
+		args = append(args, "-tags="+cfg.Tags)
+	}
+	args = append(args, "--")
+	if len(cfg.Patterns) == 0 {
+		args = append(args, ".")
+	}
+	args = append(args, cfg.Patterns...)
+
+	cmd := exec.CommandContext(ctx, cfg.goCmd(), args...)
+	cmd.Dir = dir
+	cmd.Env = VetEnv(cfg.environ(), goos)
+	var stderr bytes.Buffer
+	cmd.Stderr = &stderr
+	stdout, err := cmd.StdoutPipe()
+	if err != nil {
+		return fail("cannot run go vet: %v", err)
+	}
+	if err := cmd.Start(); err != nil {
+		return fail("cannot run go vet: %v", err)
+	}
+
+	p := &Parser{Families: cfg.Families, Dir: dir, Sources: cfg.Sources}
+	findings, errs, perr := p.ParseStream(stdout)
+	if perr != nil {
+		io.Copy(io.Discard, stdout) // let go vet finish
+	}
+	waitErr := cmd.Wait()
+
+	res.Findings = findings
+	res.Errors = append(res.Errors, errs...)
+	if perr != nil {
+		res.Errors = append(res.Errors, &Error{Message: perr.Error()})
+	}
+	res.Errors = append(res.Errors, ParseStderr(stderr.String(), dir)...)
+	if waitErr != nil && len(res.Errors) == 0 {
+		var exit *exec.ExitError
+		if errors.As(waitErr, &exit) {
+			res.Errors = append(res.Errors, &Error{Message: fmt.Sprintf("go vet failed: %v", waitErr)})
+		} else {
+			res.Errors = append(res.Errors, &Error{Message: fmt.Sprintf("cannot run go vet: %v", waitErr)})
+		}
+	}
+	for _, f := range res.Findings {
+		f.GOOS = []string{goos}
+	}
+	for _, e := range res.Errors {
+		e.GOOS = []string{goos}
+	}
+	return res
+}
+
+// VetEnv returns the environment of a go vet run for goos: env with GOOS
+// set, and CGO_ENABLED=0 unless env sets CGO_ENABLED.
+func VetEnv(env []string, goos string) []string {
+	out := make([]string, 0, len(env)+2)
+	cgo := false
+	for _, kv := range env {
+		name, _, _ := strings.Cut(kv, "=")
+		switch name {
+		case "GOOS":
+			continue
+		case "CGO_ENABLED":
+			cgo = true
+		}
+		out = append(out, kv)
+	}
+	out = append(out, "GOOS="+goos)
+	if !cgo {
+		out = append(out, "CGO_ENABLED=0")
+	}
+	return out
+}
+
+func (cfg *Config) goCmd() string {
+	if cfg.Go != "" {
+		return cfg.Go
+	}
+	return "go"
+}
+
+func (cfg *Config) environ() []string {
+	if cfg.Env != nil {
+		return cfg.Env
+	}
+	return os.Environ()
+}
+
+func (cfg *Config) dir() (string, error) {
+	if cfg.Dir != "" {
+		return cfg.Dir, nil
+	}
+	return os.Getwd()
+}

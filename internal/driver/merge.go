@@ -1,0 +1,62 @@
+package driver
+
+import (
+	"slices"
+)
+
+// Merge combines the results of several runs (typically one per GOOS) into
+// one. Identical findings (same ID, file, line, column and message) become
+// one finding whose GOOS lists every run that reported it; likewise for
+// identical errors. The first run's copy of a finding is kept (with its
+// fixes). The merged result is sorted.
+func Merge(results ...*Result) *Result {
+	out := &Result{Findings: []*Finding{}, Errors: []*Error{}}
+	findings := make(map[key]*Finding)
+	errs := make(map[string]*Error)
+	for _, r := range results {
+		if r == nil {
+			continue
+		}
+		for _, goos := range r.GOOS {
+			if !slices.Contains(out.GOOS, goos) {
+				out.GOOS = append(out.GOOS, goos)
+			}
+		}
+		for _, f := range r.Findings {
+			k := f.key()
+			if prev, ok := findings[k]; ok {
+				prev.GOOS = union(prev.GOOS, f.GOOS)
+				continue
+			}
+			g := *f
+			g.GOOS = union(nil, f.GOOS)
+			findings[k] = &g
+			out.Findings = append(out.Findings, &g)
+		}
+		for _, e := range r.Errors {
+			k := e.key()
+			if prev, ok := errs[k]; ok {
+				prev.GOOS = union(prev.GOOS, e.GOOS)
+				continue
+			}
+			c := *e
+			c.GOOS = union(nil, e.GOOS)
+			errs[k] = &c
+			out.Errors = append(out.Errors, &c)
+		}
+	}
+	out.Sort()
+	return out
+}
+
+// union returns the sorted set union of a and b.
+func union(a, b []string) []string {
+	out := slices.Clone(a)
+	for _, s := range b {
+		if !slices.Contains(out, s) {
+			out = append(out, s)
+		}
+	}
+	slices.Sort(out)
+	return out
+}

@@ -1,0 +1,3 @@
+module example.com/netapp
+
+go 1.26
