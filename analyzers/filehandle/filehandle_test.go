@@ -1,0 +1,12 @@
+package filehandle_test
+
+import (
+	"testing"
+
+	"github.com/winlint/winlint/analysistest"
+	"github.com/winlint/winlint/analyzers/filehandle"
+)
+
+func TestFilehandle(t *testing.T) {
+	analysistest.Run(t, analysistest.TestData(), filehandle.Analyzer, "filehandle/...")
+}

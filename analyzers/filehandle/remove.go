@@ -1,0 +1,248 @@
+package filehandle
+
+import (
+	"fmt"
+	"go/ast"
+	"go/types"
+	"strings"
+
+	"github.com/winlint/winlint/internal/callee"
+	"github.com/winlint/winlint/internal/fold"
+	"github.com/winlint/winlint/internal/paths"
+	"github.com/winlint/winlint/internal/resource"
+)
+
+// checkRemoveOpen reports WL1004: os.Remove, Rename or RemoveAll of the
+// path of a file that is still open, directly or through deferred calls
+// run in LIFO order.
+func (c *checker) checkRemoveOpen(a *resource.Acquire) {
+	if a.Spec.Class != resource.File || a.Spec.Root || a.Spec.Base != a.Spec.Func {
+		return
+	}
+	switch a.Spec.Func {
+	case "os.Open", "os.Create", "os.OpenFile", "os.CreateTemp":
+	default:
+		return
+	}
+	fileKey, dirKey := "", ""
+	if a.Spec.Func == "os.CreateTemp" {
+		fileKey = "name:" + c.varKey(a.Var)
+		if len(a.Call.Args) > 0 {
+			dirKey = c.pathKey(a.Call.Args[0], 0)
+		}
+	} else {
+		fileKey = c.pathKey(a.Call.Args[a.Spec.PathArg], 0)
+		if strings.HasPrefix(fileKey, "join(") {
+			if i := strings.Index(fileKey, ","); i > 0 {
+				dirKey = fileKey[len("join("):i]
+			}
+		}
+	}
+	if fileKey == "" {
+		return
+	}
+	// The removals of a's path in the function.
+	type removal struct {
+		node ast.Node // graph node holding the call
+		call *ast.CallExpr
+	}
+	var removals []removal
+	for _, b := range a.Fn.Graph.CFG.Blocks {
+		if !b.Live {
+			continue
+		}
+		for _, n := range b.Nodes {
+			ast.Inspect(n, func(m ast.Node) bool {
+				if _, ok := m.(*ast.FuncLit); ok {
+					return false
+				}
+				call, ok := m.(*ast.CallExpr)
+				if !ok {
+					return true
+				}
+				if c.removes(call, fileKey, dirKey) {
+					removals = append(removals, removal{n, call})
+				}
+				return true
+			})
+		}
+	}
+	if len(removals) == 0 {
+		return
+	}
+	// Releases of the file.
+	var deferredCloses []ast.Node
+	explicitClose := false
+	c.eng.UsesOf(a.Fn, a.Var, func(n ast.Node, u resource.Use) {
+		if u.Kind == resource.Release {
+			if u.Deferred {
+				deferredCloses = append(deferredCloses, n)
+			} else {
+				explicitClose = true
+			}
+		}
+	})
+	for _, r := range removals {
+		if _, deferred := r.node.(*ast.DeferStmt); deferred {
+			if explicitClose {
+				continue
+			}
+			for _, d := range deferredCloses {
+				if a.Fn.Graph.Reaches(d, func(m ast.Node) bool { return m == r.node }, nil) {
+					WL1004.Report(c.pass, r.call, "%s is deferred after the deferred close of %s: deferred calls run last-in first-out, so it runs while %s is still open and fails on Windows; defer it before the close, or close and remove in one deferred function",
+						c.callText(r.call), a.Var.Name(), a.Var.Name())
+					break
+				}
+			}
+			continue
+		}
+		res, truncated := a.Fn.Graph.Search(a.Node, 1, openVisitor{c, a, r.node})
+		if truncated || len(res.Found) == 0 {
+			continue
+		}
+		WL1004.Report(c.pass, r.call, "%s while %s is still open fails on Windows with a sharing violation; close %s first",
+			c.callText(r.call), a.Var.Name(), a.Var.Name())
+	}
+}
+
+// openVisitor finds target on a path where the file is still open: not
+// closed (a deferred close does not count), not escaped, not reassigned.
+type openVisitor struct {
+	c      *checker
+	a      *resource.Acquire
+	target ast.Node
+}
+
+func (v openVisitor) Node(n ast.Node, st uint32) (paths.Step, uint32) {
+	u := v.c.eng.ClassifyNode(n, v.a.Var)
+	switch {
+	case u.Kind == resource.Release && !u.Deferred, u.Kind == resource.Escape, u.Kind == resource.Overwrite:
+		return paths.Stop, st
+	}
+	if n == v.target {
+		return paths.Found, st
+	}
+	return paths.Continue, st
+}
+
+func (v openVisitor) Branch(cond ast.Expr, st uint32) (bool, bool) {
+	return v.c.eng.Prune(cond, v.a.Var, v.a.Err)
+}
+
+func (c *checker) callText(call *ast.CallExpr) string {
+	name := callee.CallName(c.pass.TypesInfo, call)
+	return name + "(…)"
+}
+
+// removes reports whether call removes or renames the file with key
+// fileKey (or removes the directory dirKey).
+func (c *checker) removes(call *ast.CallExpr, fileKey, dirKey string) bool {
+	switch callee.CallName(c.pass.TypesInfo, call) {
+	case "os.Remove":
+		return len(call.Args) == 1 && c.pathKey(call.Args[0], 0) == fileKey
+	case "os.Rename":
+		return len(call.Args) == 2 && (c.pathKey(call.Args[0], 0) == fileKey || c.pathKey(call.Args[1], 0) == fileKey)
+	case "os.RemoveAll":
+		return len(call.Args) == 1 && dirKey != "" && c.pathKey(call.Args[0], 0) == dirKey
+	}
+	return false
+}
+
+func (c *checker) varKey(v *types.Var) string { return fmt.Sprintf("var%d", v.Pos()) }
+
+// pathKey returns a canonical key of a path expression: the same key means
+// the same path. It returns "" when the path is not understood.
+func (c *checker) pathKey(e ast.Expr, depth int) string {
+	if depth > 8 {
+		return ""
+	}
+	e = ast.Unparen(e)
+	info := c.pass.TypesInfo
+	if s, ok := fold.ConstString(info, e); ok {
+		return "lit:" + s
+	}
+	switch e := e.(type) {
+	case *ast.Ident:
+		v, ok := info.Uses[e].(*types.Var)
+		if !ok {
+			return ""
+		}
+		if val, ok := c.values.Single(e); ok {
+			if k := c.pathKey(val, depth+1); k != "" {
+				return k
+			}
+			return c.varKey(v)
+		}
+		if c.isParam(v) && !c.assigned(v) {
+			return c.varKey(v)
+		}
+		return ""
+	case *ast.CallExpr:
+		switch callee.CallName(info, e) {
+		case "(*os.File).Name":
+			sel := ast.Unparen(e.Fun).(*ast.SelectorExpr)
+			if id, ok := ast.Unparen(sel.X).(*ast.Ident); ok {
+				if v := c.eng.Var(id); v != nil {
+					return "name:" + c.varKey(v)
+				}
+			}
+		case "path/filepath.Join", "path.Join":
+			var parts []string
+			for _, a := range e.Args {
+				k := c.pathKey(a, depth+1)
+				if k == "" {
+					return ""
+				}
+				parts = append(parts, k)
+			}
+			return "join(" + strings.Join(parts, ",") + ")"
+		}
+	}
+	return ""
+}
+
+func (c *checker) isParam(v *types.Var) bool {
+	for _, f := range c.pass.Files {
+		if f.FileStart <= v.Pos() && v.Pos() <= f.FileEnd {
+			path, _ := astutilPath(f, v.Pos())
+			for _, p := range path {
+				if _, ok := p.(*ast.FieldList); ok {
+					return true
+				}
+				if _, ok := p.(*ast.BlockStmt); ok {
+					return false
+				}
+			}
+		}
+	}
+	return false
+}
+
+// assigned reports whether v is assigned anywhere in the package.
+func (c *checker) assigned(v *types.Var) bool {
+	found := false
+	for _, f := range c.pass.Files {
+		if f.FileStart > v.Pos() || v.Pos() > f.FileEnd {
+			continue
+		}
+		ast.Inspect(f, func(n ast.Node) bool {
+			if found {
+				return false
+			}
+			switch n := n.(type) {
+			case *ast.AssignStmt:
+				for _, l := range n.Lhs {
+					if id, ok := ast.Unparen(l).(*ast.Ident); ok && c.eng.Var(id) == v {
+						found = true
+					}
+				}
+			case *ast.UnaryExpr:
+				if id, ok := ast.Unparen(n.X).(*ast.Ident); ok && c.eng.Var(id) == v {
+					found = true
+				}
+			}
+			return true
+		})
+	}
+	return found
+}

@@ -1,0 +1,641 @@
+package resource
+
+import (
+	"fmt"
+	"go/ast"
+	"go/token"
+	"go/types"
+	"slices"
+	"strings"
+
+	"golang.org/x/tools/go/analysis"
+
+	"github.com/winlint/winlint/internal/callee"
+	"github.com/winlint/winlint/internal/paths"
+)
+
+// FuncFact is what a function does with resources, exported for the
+// functions of every analyzed package that acquires or releases one.
+type FuncFact struct {
+	Closes  []int // parameters the function releases (or takes ownership of to release)
+	Borrows []int // parameters of resource or interface type the function only uses
+	// Fresh is the acquiring function (a table name) whose resource the
+	// function returns as result FreshResult, for the caller to release.
+	Fresh       string
+	FreshResult int
+	NoReturn    bool // the function never returns (it exits, panics or loops)
+}
+
+func (*FuncFact) AFact() {}
+
+func (f *FuncFact) String() string {
+	var parts []string
+	if len(f.Closes) > 0 {
+		parts = append(parts, fmt.Sprintf("closes%v", f.Closes))
+	}
+	if len(f.Borrows) > 0 {
+		parts = append(parts, fmt.Sprintf("borrows%v", f.Borrows))
+	}
+	if f.Fresh != "" {
+		parts = append(parts, fmt.Sprintf("fresh(%d from %s)", f.FreshResult, f.Fresh))
+	}
+	if f.NoReturn {
+		parts = append(parts, "noreturn")
+	}
+	return strings.Join(parts, " ")
+}
+
+func (f *FuncFact) empty() bool {
+	return len(f.Closes) == 0 && len(f.Borrows) == 0 && f.Fresh == "" && !f.NoReturn
+}
+
+// PkgFact marks a package that exports FuncFacts, so that its importers
+// are not skipped by the fast path.
+type PkgFact struct{}
+
+func (*PkgFact) AFact()         {}
+func (*PkgFact) String() string { return "resourcefacts" }
+
+// FactTypes are the fact types an analyzer using the Engine must declare.
+var FactTypes = []analysis.Fact{new(FuncFact), new(PkgFact)}
+
+// Relevant reports whether pass's package may acquire or release a
+// resource: it imports a table package or a package with facts. Analyzers
+// skip other packages (after exporting nothing).
+func Relevant(pass *analysis.Pass) bool {
+	if callee.ImportsAny(pass.Pkg, Packages...) {
+		return true
+	}
+	for _, imp := range pass.Pkg.Imports() {
+		if pass.ImportPackageFact(imp, new(PkgFact)) {
+			return true
+		}
+	}
+	return false
+}
+
+// A Function is one function body (declaration or literal) with its
+// control-flow graph.
+type Function struct {
+	Node   ast.Node // *ast.FuncDecl or *ast.FuncLit
+	Body   *ast.BlockStmt
+	Obj    *types.Func // nil for literals
+	Graph  *paths.Graph
+	IsMain bool // main.main: returning ends the process
+	// captured are the variables of this body referenced by a nested
+	// function literal; addressed are those whose address is taken
+	// other than as the out-parameter of an acquiring call.
+	captured, addressed map[*types.Var]bool
+}
+
+// Engine answers resource questions about the functions of one package.
+type Engine struct {
+	pass  *analysis.Pass
+	info  *types.Info
+	funcs []*Function
+	local map[*types.Func]*FuncFact
+}
+
+// noReturn are functions that never return, besides panic.
+var noReturn = map[string]bool{
+	"os.Exit": true, "log.Fatal": true, "log.Fatalf": true, "log.Fatalln": true,
+	"log.Panic": true, "log.Panicf": true, "log.Panicln": true,
+	"(*log.Logger).Fatal": true, "(*log.Logger).Fatalf": true, "(*log.Logger).Fatalln": true,
+	"(*log.Logger).Panic": true, "(*log.Logger).Panicf": true, "(*log.Logger).Panicln": true,
+	"runtime.Goexit": true, "syscall.Exit": true,
+	"(*testing.common).FailNow": true, "(*testing.common).Fatal": true, "(*testing.common).Fatalf": true,
+	"(*testing.common).SkipNow": true, "(*testing.common).Skip": true, "(*testing.common).Skipf": true,
+	"(testing.TB).FailNow": true, "(testing.TB).Fatal": true, "(testing.TB).Fatalf": true,
+	"(testing.TB).SkipNow": true, "(testing.TB).Skip": true, "(testing.TB).Skipf": true,
+	"log/slog.Fatal": true,
+}
+
+// NewEngine indexes the functions of pass's package, computes what they do
+// with resources and exports that as facts.
+func NewEngine(pass *analysis.Pass) *Engine {
+	e := &Engine{pass: pass, info: pass.TypesInfo, local: make(map[*types.Func]*FuncFact)}
+	for _, file := range pass.Files {
+		ast.Inspect(file, func(n ast.Node) bool {
+			switch n := n.(type) {
+			case *ast.FuncDecl:
+				if n.Body == nil {
+					return false
+				}
+				fn := &Function{Node: n, Body: n.Body}
+				fn.Obj, _ = e.info.Defs[n.Name].(*types.Func)
+				fn.IsMain = n.Recv == nil && n.Name.Name == "main" && pass.Pkg.Name() == "main"
+				e.funcs = append(e.funcs, fn)
+			case *ast.FuncLit:
+				e.funcs = append(e.funcs, &Function{Node: n, Body: n.Body})
+			}
+			return true
+		})
+	}
+	for _, fn := range e.funcs {
+		e.scanVars(fn)
+	}
+	e.buildGraphs()
+	// Functions that never return, to a fixed point (bounded).
+	for round := 0; round < 3; round++ {
+		changed := false
+		for _, fn := range e.funcs {
+			if fn.Obj == nil || !fn.Graph.NoReturn() {
+				continue
+			}
+			if f := e.localFact(fn.Obj); !f.NoReturn {
+				f.NoReturn = true
+				changed = true
+			}
+		}
+		if !changed {
+			break
+		}
+		e.buildGraphs()
+	}
+	for round := 0; round < 2; round++ {
+		for _, fn := range e.funcs {
+			if fn.Obj != nil {
+				e.summarize(fn)
+			}
+		}
+	}
+	exported := false
+	for obj, f := range e.local {
+		if !f.empty() {
+			pass.ExportObjectFact(obj, f)
+			exported = true
+		}
+	}
+	if exported {
+		pass.ExportPackageFact(new(PkgFact))
+	}
+	return e
+}
+
+func (e *Engine) localFact(obj *types.Func) *FuncFact {
+	f := e.local[obj]
+	if f == nil {
+		f = new(FuncFact)
+		e.local[obj] = f
+	}
+	return f
+}
+
+// FuncFact returns what is known about fn, from this package or a fact
+// imported from its package, or nil.
+func (e *Engine) FuncFact(fn *types.Func) *FuncFact {
+	fn = fn.Origin()
+	if f, ok := e.local[fn]; ok {
+		return f
+	}
+	if fn.Pkg() == nil || fn.Pkg() == e.pass.Pkg {
+		return nil
+	}
+	f := new(FuncFact)
+	if e.pass.ImportObjectFact(fn, f) {
+		return f
+	}
+	return nil
+}
+
+// MayReturn reports whether call may return to its caller.
+func (e *Engine) MayReturn(call *ast.CallExpr) bool {
+	if id, ok := ast.Unparen(call.Fun).(*ast.Ident); ok {
+		if b, ok := e.info.Uses[id].(*types.Builtin); ok && b.Name() == "panic" {
+			return false
+		}
+	}
+	fn := callee.Func(e.info, call)
+	if fn == nil {
+		return true
+	}
+	if noReturn[callee.Name(fn)] {
+		return false
+	}
+	if f := e.FuncFact(fn); f != nil && f.NoReturn {
+		return false
+	}
+	return true
+}
+
+func (e *Engine) buildGraphs() {
+	for _, fn := range e.funcs {
+		fn.Graph = paths.New(fn.Body, e.MayReturn)
+	}
+}
+
+// Functions returns the function bodies of the package, declarations and
+// literals, in source order.
+func (e *Engine) Functions() []*Function { return e.funcs }
+
+// scanVars records the variables of fn's body captured by nested
+// function literals or whose address is taken.
+func (e *Engine) scanVars(fn *Function) {
+	fn.captured = make(map[*types.Var]bool)
+	fn.addressed = make(map[*types.Var]bool)
+	outArgs := make(map[ast.Expr]bool)
+	depth := 0
+	var stack []ast.Node
+	ast.Inspect(fn.Body, func(n ast.Node) bool {
+		if n == nil {
+			if _, ok := stack[len(stack)-1].(*ast.FuncLit); ok {
+				depth--
+			}
+			stack = stack[:len(stack)-1]
+			return false
+		}
+		stack = append(stack, n)
+		switch n := n.(type) {
+		case *ast.FuncLit:
+			depth++
+		case *ast.CallExpr:
+			if s := e.spec(n); s != nil && s.OutArg >= 0 && s.OutArg < len(n.Args) {
+				outArgs[n.Args[s.OutArg]] = true
+			}
+		case *ast.UnaryExpr:
+			if n.Op == token.AND && !outArgs[n] {
+				if id, ok := ast.Unparen(n.X).(*ast.Ident); ok {
+					if v, ok := e.objOf(id).(*types.Var); ok {
+						fn.addressed[v] = true
+					}
+				}
+			}
+		case *ast.Ident:
+			if depth > 0 {
+				if v, ok := e.objOf(n).(*types.Var); ok && v.Pos() >= fn.Body.Pos() && v.Pos() < fn.Body.End() {
+					// declared in fn's body but outside the literal?
+					lit := innermostLit(stack)
+					if lit != nil && (v.Pos() < lit.Pos() || v.Pos() >= lit.End()) {
+						fn.captured[v] = true
+					}
+				}
+			}
+		}
+		return true
+	})
+}
+
+func innermostLit(stack []ast.Node) *ast.FuncLit {
+	for i := len(stack) - 1; i >= 0; i-- {
+		if l, ok := stack[i].(*ast.FuncLit); ok {
+			return l
+		}
+	}
+	return nil
+}
+
+// Local reports whether v is a variable declared in fn's body that the
+// engine can follow: not captured by a closure, address not taken.
+func (fn *Function) Local(v *types.Var) bool {
+	return v != nil && v.Pos() >= fn.Body.Pos() && v.Pos() < fn.Body.End() &&
+		!fn.captured[v] && !fn.addressed[v]
+}
+
+// spec returns the table entry of call, or a spec derived from a Fresh
+// fact of the called function.
+func (e *Engine) spec(call *ast.CallExpr) *Spec {
+	if s := Lookup(e.info, call); s != nil {
+		return s
+	}
+	fn := callee.Func(e.info, call)
+	if fn == nil {
+		return nil
+	}
+	f := e.FuncFact(fn)
+	if f == nil || f.Fresh == "" {
+		return nil
+	}
+	base := table[f.Fresh]
+	if base == nil {
+		return nil
+	}
+	sig, _ := fn.Type().(*types.Signature)
+	if sig == nil {
+		return nil
+	}
+	s := *base
+	s.Func = callee.Name(fn)
+	s.Result, s.OutArg, s.Err, s.PathArg, s.FlagArg = f.FreshResult, -1, -1, -1, -1
+	s.Writable = false
+	if n := sig.Results().Len(); n > 1 && isError(sig.Results().At(n-1).Type()) {
+		s.Err = n - 1
+	}
+	return &s
+}
+
+// Spec returns what call acquires, from the table or a fact, or nil.
+func (e *Engine) Spec(call *ast.CallExpr) *Spec { return e.spec(call) }
+
+func isError(t types.Type) bool {
+	return types.Identical(t, types.Universe.Lookup("error").Type())
+}
+
+// An Acquire is one acquisition of a resource into a local variable.
+type Acquire struct {
+	Spec *Spec
+	Call *ast.CallExpr
+	Node ast.Node   // the graph node: *ast.AssignStmt, *ast.ValueSpec or *ast.ExprStmt
+	Var  *types.Var // the variable holding the resource
+	Err  *types.Var // the variable holding the call's error, or nil
+	Fn   *Function
+}
+
+// Acquires returns the acquisitions in fn (not in nested literals) whose
+// resource lands in a variable the engine can follow.
+func (e *Engine) Acquires(fn *Function) []*Acquire {
+	var out []*Acquire
+	for _, b := range fn.Graph.CFG.Blocks {
+		if !b.Live {
+			continue
+		}
+		for _, n := range b.Nodes {
+			if a := e.acquireAt(fn, n); a != nil {
+				out = append(out, a)
+			}
+		}
+	}
+	slices.SortFunc(out, func(a, b *Acquire) int { return int(a.Call.Pos() - b.Call.Pos()) })
+	return out
+}
+
+func (e *Engine) acquireAt(fn *Function, n ast.Node) *Acquire {
+	var lhs []ast.Expr
+	var rhs []ast.Expr
+	switch n := n.(type) {
+	case *ast.AssignStmt:
+		if n.Tok != token.ASSIGN && n.Tok != token.DEFINE {
+			return nil
+		}
+		lhs, rhs = n.Lhs, n.Rhs
+	case *ast.ValueSpec:
+		for _, id := range n.Names {
+			lhs = append(lhs, id)
+		}
+		rhs = n.Values
+	case *ast.ExprStmt:
+		rhs = []ast.Expr{n.X}
+	default:
+		return nil
+	}
+	if len(rhs) != 1 {
+		return nil
+	}
+	call, ok := ast.Unparen(rhs[0]).(*ast.CallExpr)
+	if !ok {
+		return nil
+	}
+	s := e.spec(call)
+	if s == nil {
+		return nil
+	}
+	a := &Acquire{Spec: s, Call: call, Node: n, Fn: fn}
+	varOf := func(x ast.Expr) *types.Var {
+		id, ok := ast.Unparen(x).(*ast.Ident)
+		if !ok || id.Name == "_" {
+			return nil
+		}
+		v, _ := e.objOf(id).(*types.Var)
+		return v
+	}
+	if s.Result >= 0 {
+		if s.Result >= len(lhs) {
+			return nil
+		}
+		a.Var = varOf(lhs[s.Result])
+	} else if s.OutArg >= 0 && s.OutArg < len(call.Args) {
+		u, ok := ast.Unparen(call.Args[s.OutArg]).(*ast.UnaryExpr)
+		if !ok || u.Op != token.AND {
+			return nil
+		}
+		a.Var = varOf(u.X)
+	}
+	if a.Var == nil || !fn.Local(a.Var) {
+		return nil
+	}
+	if s.Err >= 0 && s.Err < len(lhs) {
+		a.Err = varOf(lhs[s.Err])
+	}
+	return a
+}
+
+// A Leak is a path on which an acquired resource is neither released nor
+// escapes before the function returns.
+type Leak struct {
+	Return *ast.ReturnStmt // the return (Results nil and at the closing brace if implicit)
+}
+
+const errLive = 1 // state bit: err still holds the acquiring call's error
+
+type leakVisitor struct {
+	e *Engine
+	a *Acquire
+}
+
+func (lv leakVisitor) Node(n ast.Node, st uint32) (paths.Step, uint32) {
+	a := lv.a
+	u := lv.e.ClassifyNode(n, a.Var)
+	switch u.Kind {
+	case Release, Escape, Overwrite:
+		return paths.Stop, st
+	}
+	if a.Err != nil && st&errLive != 0 && lv.e.assigns(n, a.Err) {
+		st &^= errLive
+	}
+	return paths.Continue, st
+}
+
+func (lv leakVisitor) Branch(cond ast.Expr, st uint32) (bool, bool) {
+	var errv *types.Var
+	if st&errLive != 0 {
+		errv = lv.a.Err
+	}
+	return lv.e.Prune(cond, lv.a.Var, errv)
+}
+
+// Leaks returns the returns reached from a's acquisition on a path where
+// the resource is neither released nor escapes. The error branch of the
+// acquiring call and nil/invalid-handle branches are not paths with a
+// resource. In main.main and on paths ending in a call that never returns
+// there is nothing to leak.
+func (e *Engine) Leaks(a *Acquire) []Leak {
+	if a.Fn.IsMain {
+		return nil
+	}
+	res, truncated := a.Fn.Graph.Search(a.Node, errLive, leakVisitor{e, a})
+	if truncated {
+		return nil
+	}
+	var out []Leak
+	for _, r := range res.Exits {
+		out = append(out, Leak{Return: r})
+	}
+	slices.SortFunc(out, func(x, y Leak) int { return int(x.Return.Pos() - y.Return.Pos()) })
+	return out
+}
+
+// assigns reports whether node n assigns to v.
+func (e *Engine) assigns(n ast.Node, v *types.Var) bool {
+	found := false
+	ast.Inspect(n, func(m ast.Node) bool {
+		if found {
+			return false
+		}
+		switch m := m.(type) {
+		case *ast.FuncLit:
+			return false
+		case *ast.AssignStmt:
+			for _, l := range m.Lhs {
+				if id, ok := ast.Unparen(l).(*ast.Ident); ok && e.objOf(id) == v {
+					found = true
+				}
+			}
+		case *ast.ValueSpec:
+			for _, id := range m.Names {
+				if e.objOf(id) == v {
+					found = true
+				}
+			}
+		}
+		return true
+	})
+	return found
+}
+
+// Prune says which branches of cond cannot hold the resource v: the branch
+// where errv (the acquiring call's error, not reassigned) is non-nil, and
+// the branch where v is nil, zero or an invalid handle.
+func (e *Engine) Prune(cond ast.Expr, v, errv *types.Var) (skipTrue, skipFalse bool) {
+	cond = ast.Unparen(cond)
+	switch c := cond.(type) {
+	case *ast.BinaryExpr:
+		switch c.Op {
+		case token.LAND:
+			// a && b true implies a true and b true.
+			t1, _ := e.Prune(c.X, v, errv)
+			t2, _ := e.Prune(c.Y, v, errv)
+			return t1 || t2, false
+		case token.LOR:
+			// a || b false implies both false.
+			_, f1 := e.Prune(c.X, v, errv)
+			_, f2 := e.Prune(c.Y, v, errv)
+			return false, f1 || f2
+		case token.EQL, token.NEQ:
+			x, y := ast.Unparen(c.X), ast.Unparen(c.Y)
+			if e.isVar(y, v) || e.isVar(y, errv) {
+				x, y = y, x
+			}
+			isNil := e.isNilOrConst(y)
+			if !isNil {
+				return false, false
+			}
+			if errv != nil && e.isVar(x, errv) && e.isNil(y) {
+				// err != nil: true branch has no resource.
+				if c.Op == token.NEQ {
+					return true, false
+				}
+				return false, true
+			}
+			if v != nil && e.isVar(x, v) {
+				// v == nil / v == InvalidHandle / v == 0: true branch has no resource.
+				if c.Op == token.EQL {
+					return true, false
+				}
+				return false, true
+			}
+		}
+	case *ast.UnaryExpr:
+		if c.Op == token.NOT {
+			t, f := e.Prune(c.X, v, errv)
+			return f, t
+		}
+	case *ast.CallExpr:
+		// errors.Is(err, X), os.IsNotExist(err)… are true only for a
+		// non-nil err.
+		if errv != nil && len(c.Args) > 0 && e.isVar(ast.Unparen(c.Args[0]), errv) {
+			switch callee.CallName(e.info, c) {
+			case "errors.Is", "errors.As", "os.IsNotExist", "os.IsExist", "os.IsPermission", "os.IsTimeout":
+				return true, false
+			}
+		}
+	}
+	return false, false
+}
+
+func (e *Engine) isVar(x ast.Expr, v *types.Var) bool {
+	if v == nil {
+		return false
+	}
+	id, ok := ast.Unparen(x).(*ast.Ident)
+	return ok && e.objOf(id) == v
+}
+
+func (e *Engine) isNil(x ast.Expr) bool {
+	tv, ok := e.info.Types[x]
+	return ok && tv.IsNil()
+}
+
+// isNilOrConst: nil, a constant, or a conversion of a constant, or a
+// package-level variable such as windows.InvalidHandle.
+func (e *Engine) isNilOrConst(x ast.Expr) bool {
+	tv, ok := e.info.Types[x]
+	if ok && (tv.IsNil() || tv.Value != nil) {
+		return true
+	}
+	var id *ast.Ident
+	switch x := ast.Unparen(x).(type) {
+	case *ast.Ident:
+		id = x
+	case *ast.SelectorExpr:
+		id = x.Sel
+	case *ast.CallExpr:
+		if tv, ok := e.info.Types[x.Fun]; ok && tv.IsType() && len(x.Args) == 1 {
+			return e.isNilOrConst(x.Args[0])
+		}
+	}
+	if id != nil {
+		if c, ok := e.info.Uses[id].(*types.Const); ok && c != nil {
+			return true
+		}
+		if v, ok := e.info.Uses[id].(*types.Var); ok && v.Pkg() != nil && v.Parent() == v.Pkg().Scope() && strings.Contains(strings.ToLower(v.Name()), "invalid") {
+			return true
+		}
+	}
+	return false
+}
+
+// UsesOf calls visit for every graph node of fn in which v appears, with
+// its classification, in no particular order. Nodes inside nested
+// function literals are reported through the node that contains the
+// literal.
+func (e *Engine) UsesOf(fn *Function, v *types.Var, visit func(n ast.Node, u Use)) {
+	for _, b := range fn.Graph.CFG.Blocks {
+		for _, n := range b.Nodes {
+			if mentions(e, n, v) {
+				visit(n, e.ClassifyNode(n, v))
+			}
+		}
+	}
+}
+
+func mentions(e *Engine, n ast.Node, v *types.Var) bool {
+	found := false
+	ast.Inspect(n, func(m ast.Node) bool {
+		if found {
+			return false
+		}
+		if id, ok := m.(*ast.Ident); ok && e.objOf(id) == v {
+			found = true
+		}
+		return true
+	})
+	return found
+}
+
+// Info returns the type information the engine uses.
+func (e *Engine) Info() *types.Info { return e.info }
+
+// Var returns the local variable id refers to (or defines), or nil.
+func (e *Engine) Var(id *ast.Ident) *types.Var {
+	v, _ := e.objOf(id).(*types.Var)
+	return v
+}
