@@ -170,14 +170,12 @@ func (e *Engine) classify(id *ast.Ident, stack []ast.Node, root ast.Node) Use {
 			if ast.Unparen(p.Fun) == e0 {
 				return Use{Kind: Borrow} // calling a func-typed value
 			}
-			// A conversion is transparent, except to an interface or
-			// unsafe.Pointer.
+			// A conversion is transparent, except to an interface
+			// (unsafe.Pointer(addr) of a mapped view is followed: a
+			// dereference borrows, a stored pointer escapes).
 			if tv, ok := e.info.Types[p.Fun]; ok && tv.IsType() {
 				t := tv.Type.Underlying()
 				if _, isIface := t.(*types.Interface); isIface {
-					return Use{Kind: Escape}
-				}
-				if b, ok := t.(*types.Basic); ok && b.Kind() == types.UnsafePointer {
 					return Use{Kind: Escape}
 				}
 				e0 = p
