@@ -15,7 +15,7 @@ func (c *checker) checkCloseError(a *resource.Acquire) {
 	if a.Spec.Class != resource.File || !c.writable(a) {
 		return
 	}
-	if c.checkedSync(a) {
+	if c.checkedSync(a) || c.removedAnywhere(a) {
 		return
 	}
 	type drop struct {

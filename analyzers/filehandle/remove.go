@@ -19,12 +19,21 @@ func (c *checker) checkRemoveOpen(a *resource.Acquire) {
 	if a.Spec.Class != resource.File || a.Spec.Root || a.Spec.Base != a.Spec.Func {
 		return
 	}
+	fileKey, dirKey := c.fileKeys(a)
+	if fileKey == "" {
+		return
+	}
+	c.reportRemovals(a, fileKey, dirKey)
+}
+
+// fileKeys returns the path keys of a's file and of the directory it is
+// in (see pathKey), or "".
+func (c *checker) fileKeys(a *resource.Acquire) (fileKey, dirKey string) {
 	switch a.Spec.Func {
 	case "os.Open", "os.Create", "os.OpenFile", "os.CreateTemp":
 	default:
-		return
+		return "", ""
 	}
-	fileKey, dirKey := "", ""
 	if a.Spec.Func == "os.CreateTemp" {
 		fileKey = "name:" + c.varKey(a.Var)
 		if len(a.Call.Args) > 0 {
@@ -38,9 +47,10 @@ func (c *checker) checkRemoveOpen(a *resource.Acquire) {
 			}
 		}
 	}
-	if fileKey == "" {
-		return
-	}
+	return fileKey, dirKey
+}
+
+func (c *checker) reportRemovals(a *resource.Acquire, fileKey, dirKey string) {
 	// The removals of a's path in the function.
 	type removal struct {
 		node ast.Node // graph node holding the call
@@ -148,6 +158,34 @@ func (c *checker) removes(call *ast.CallExpr, fileKey, dirKey string) bool {
 	return false
 }
 
+// removedAnywhere reports whether a's function removes a's file (or its
+// directory) at some point, so that what was written is discarded.
+func (c *checker) removedAnywhere(a *resource.Acquire) bool {
+	fileKey, dirKey := c.fileKeys(a)
+	if a.Spec.Root && len(a.Call.Args) > 0 {
+		fileKey = c.pathKey(a.Call.Args[0], 0)
+	}
+	if fileKey == "" {
+		return false
+	}
+	found := false
+	ast.Inspect(a.Fn.Body, func(n ast.Node) bool {
+		call, ok := n.(*ast.CallExpr)
+		if !ok || found {
+			return !found
+		}
+		switch callee.CallName(c.pass.TypesInfo, call) {
+		case "os.Remove", "os.RemoveAll", "(*os.Root).Remove", "(*os.Root).RemoveAll":
+			if len(call.Args) == 1 {
+				k := c.pathKey(call.Args[0], 0)
+				found = k == fileKey || k == dirKey && dirKey != ""
+			}
+		}
+		return true
+	})
+	return found
+}
+
 func (c *checker) varKey(v *types.Var) string { return fmt.Sprintf("var%d", v.Pos()) }
 
 // pathKey returns a canonical key of a path expression: the same key means
@@ -167,9 +205,11 @@ func (c *checker) pathKey(e ast.Expr, depth int) string {
 		if !ok {
 			return ""
 		}
-		if val, ok := c.values.Single(e); ok {
-			if k := c.pathKey(val, depth+1); k != "" {
-				return k
+		if val, index, ok := c.values.Def(e); ok {
+			if index < 0 {
+				if k := c.pathKey(val, depth+1); k != "" {
+					return k
+				}
 			}
 			return c.varKey(v)
 		}

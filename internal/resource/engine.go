@@ -85,7 +85,8 @@ type Function struct {
 	// captured are the variables of this body referenced by a nested
 	// function literal; addressed are those whose address is taken
 	// other than as the out-parameter of an acquiring call.
-	captured, addressed map[*types.Var]bool
+	captured  map[*types.Var]token.Pos // position of the first literal capturing it
+	addressed map[*types.Var]bool
 }
 
 // Engine answers resource questions about the functions of one package.
@@ -231,7 +232,7 @@ func (e *Engine) Functions() []*Function { return e.funcs }
 // scanVars records the variables of fn's body captured by nested
 // function literals or whose address is taken.
 func (e *Engine) scanVars(fn *Function) {
-	fn.captured = make(map[*types.Var]bool)
+	fn.captured = make(map[*types.Var]token.Pos)
 	fn.addressed = make(map[*types.Var]bool)
 	outArgs := make(map[ast.Expr]bool)
 	depth := 0
@@ -266,7 +267,9 @@ func (e *Engine) scanVars(fn *Function) {
 					// declared in fn's body but outside the literal?
 					lit := innermostLit(stack)
 					if lit != nil && (v.Pos() < lit.Pos() || v.Pos() >= lit.End()) {
-						fn.captured[v] = true
+						if p, ok := fn.captured[v]; !ok || lit.Pos() < p {
+							fn.captured[v] = lit.Pos()
+						}
 					}
 				}
 			}
@@ -285,10 +288,17 @@ func innermostLit(stack []ast.Node) *ast.FuncLit {
 }
 
 // Local reports whether v is a variable declared in fn's body that the
-// engine can follow: not captured by a closure, address not taken.
-func (fn *Function) Local(v *types.Var) bool {
-	return v != nil && v.Pos() >= fn.Body.Pos() && v.Pos() < fn.Body.End() &&
-		!fn.captured[v] && !fn.addressed[v]
+// engine can follow from position at: its address is not taken, and no
+// function literal before at captures it (a literal after it is seen on
+// the paths from at and classified there).
+func (fn *Function) Local(v *types.Var, at token.Pos) bool {
+	if v == nil || v.Pos() < fn.Body.Pos() || v.Pos() >= fn.Body.End() || fn.addressed[v] {
+		return false
+	}
+	if p, ok := fn.captured[v]; ok && p < at {
+		return false
+	}
+	return true
 }
 
 // spec returns the table entry of call, or a spec derived from a Fresh
@@ -409,7 +419,7 @@ func (e *Engine) acquireAt(fn *Function, n ast.Node) *Acquire {
 		}
 		a.Var = varOf(u.X)
 	}
-	if a.Var == nil || !fn.Local(a.Var) {
+	if a.Var == nil || !fn.Local(a.Var, call.Pos()) {
 		return nil
 	}
 	if s.Err >= 0 && s.Err < len(lhs) {

@@ -1,0 +1,158 @@
+package closeerr // want package:"resourcefacts"
+
+// WL1003: the error of Close dropped on a file opened for writing. Data
+// still buffered by the OS may fail to reach the disk, and Close is where
+// that failure is reported.
+
+import (
+	"encoding/json"
+	"errors"
+	"io"
+	"os"
+)
+
+// The classic: defer f.Close() on a file just written.
+func save(name string, data []byte) error {
+	f, err := os.Create(name)
+	if err != nil {
+		return err
+	}
+	defer f.Close() // want `error of f.Close\(\) is dropped, but f was opened for writing and a failed write may surface only there; check it or return it`
+	_, err = f.Write(data)
+	return err
+}
+
+// Returning the Close error.
+func saveOK(name string, data []byte) error {
+	f, err := os.Create(name)
+	if err != nil {
+		return err
+	}
+	if _, err := f.Write(data); err != nil {
+		f.Close() // error path: the write error is returned already
+		return err
+	}
+	return f.Close()
+}
+
+// defer f.Close() as a safety net, with the Close error checked at the end.
+func saveSafetyNetOK(name string, v any) error {
+	f, err := os.Create(name)
+	if err != nil {
+		return err
+	}
+	defer f.Close()
+	if err := json.NewEncoder(f).Encode(v); err != nil {
+		return err
+	}
+	return f.Close()
+}
+
+// Joining the Close error into a named result.
+func saveJoinOK(name string, data []byte) (err error) {
+	f, err := os.Create(name)
+	if err != nil {
+		return err
+	}
+	defer func() { err = errors.Join(err, f.Close()) }()
+	_, err = f.Write(data)
+	return err
+}
+
+// A checked Sync first: the data is on disk, Close can only fail to
+// release the handle.
+func saveSyncOK(name string, data []byte) error {
+	f, err := os.Create(name)
+	if err != nil {
+		return err
+	}
+	defer f.Close()
+	if _, err := f.Write(data); err != nil {
+		return err
+	}
+	return f.Sync()
+}
+
+// OpenFile with write flags folded from constants.
+const appendFlags = os.O_APPEND | os.O_CREATE | os.O_WRONLY
+
+func appendRecord(name string, rec []byte) error {
+	f, err := os.OpenFile(name, appendFlags, 0o644)
+	if err != nil {
+		return err
+	}
+	_, err = f.Write(rec)
+	f.Close() // want `error of f.Close\(\) is dropped`
+	return err
+}
+
+// Flags held in a variable assigned once.
+func truncate(name string) error {
+	flags := os.O_RDWR | os.O_TRUNC
+	f, err := os.OpenFile(name, flags, 0)
+	if err != nil {
+		return err
+	}
+	_ = f.Close() // want `error of f.Close\(\) is dropped`
+	return nil
+}
+
+// CreateTemp files are written to.
+func stage(data []byte) (string, error) {
+	f, err := os.CreateTemp("", "stage-*")
+	if err != nil {
+		return "", err
+	}
+	defer f.Close() // want `error of f.Close\(\) is dropped`
+	if _, err := f.Write(data); err != nil {
+		return "", err
+	}
+	return f.Name(), nil
+}
+
+// Read-only files: nothing to lose at Close.
+func load(name string) ([]byte, error) {
+	f, err := os.Open(name)
+	if err != nil {
+		return nil, err
+	}
+	defer f.Close()
+	return io.ReadAll(f)
+}
+
+// OpenFile read-only.
+func loadRO(name string) ([]byte, error) {
+	f, err := os.OpenFile(name, os.O_RDONLY, 0)
+	if err != nil {
+		return nil, err
+	}
+	defer f.Close()
+	return io.ReadAll(f)
+}
+
+// Flags not known statically: stay silent.
+func openWith(name string, flags int) error {
+	f, err := os.OpenFile(name, flags, 0o600)
+	if err != nil {
+		return err
+	}
+	defer f.Close()
+	_, err = f.Stat()
+	return err
+}
+
+// A dropped Close on an error path that returns the real error.
+func copyTo(name string, r io.Reader) error { // want copyTo:`borrows\[1\]`
+	f, err := os.Create(name)
+	if err != nil {
+		return err
+	}
+	if _, err := io.Copy(f, r); err != nil {
+		_ = f.Close()
+		return err
+	}
+	if err := f.Close(); err != nil {
+		return err
+	}
+	return nil
+}
