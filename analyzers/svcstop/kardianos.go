@@ -263,6 +263,10 @@ func (c *checker) checkNoOpStop(typ string, start, stop *ast.FuncDecl) {
 		}
 		var body *ast.BlockStmt
 		name := "a goroutine"
+		if cn := c.calleeName(g.Call); serveForever[cn] {
+			launched, what = g, shortName(cn)
+			return false
+		}
 		if lit, ok := ast.Unparen(g.Call.Fun).(*ast.FuncLit); ok {
 			body = lit.Body
 		} else if fd := c.decls[calleeFunc(c.pass.TypesInfo, g.Call)]; fd != nil {
