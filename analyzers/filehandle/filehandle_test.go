@@ -10,3 +10,7 @@ import (
 func TestFilehandle(t *testing.T) {
 	analysistest.Run(t, analysistest.TestData(), filehandle.Analyzer, "filehandle/...")
 }
+
+func TestFilehandleFixes(t *testing.T) {
+	analysistest.RunWithSuggestedFixes(t, analysistest.TestData(), filehandle.Analyzer, "filehandlefix")
+}

@@ -117,9 +117,19 @@ func (c *checker) deferFix(a *resource.Acquire, rel string) *analysis.SuggestedF
 	}
 	col := c.pass.Fset.Position(stmt.Pos()).Column
 	text := "\n" + strings.Repeat("\t", col-1) + "defer " + rel
+	// Insert at the end of the line, after any trailing comment.
+	tf := c.pass.Fset.File(after.End())
+	if tf == nil {
+		return nil
+	}
+	line := tf.Line(after.End())
+	if line >= tf.LineCount() {
+		return nil
+	}
+	at := tf.LineStart(line+1) - 1
 	return &analysis.SuggestedFix{
 		Message:   "defer " + rel,
-		TextEdits: []analysis.TextEdit{{Pos: after.End(), End: after.End(), NewText: []byte(text)}},
+		TextEdits: []analysis.TextEdit{{Pos: at, End: at, NewText: []byte(text)}},
 	}
 }
 
