@@ -193,7 +193,11 @@ func (m *model) slice(e ast.Expr, use ast.Node, depth int) []Word {
 	}
 	switch e := e.(type) {
 	case *ast.CompositeLit:
-		if _, ok := m.pass.TypesInfo.TypeOf(e).Underlying().(*types.Slice); !ok {
+		t := m.pass.TypesInfo.TypeOf(e)
+		if t == nil {
+			return spread
+		}
+		if _, ok := t.Underlying().(*types.Slice); !ok {
 			return spread
 		}
 		var out []Word
