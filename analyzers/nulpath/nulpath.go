@@ -232,7 +232,7 @@ func (c *checker) checkPanicking(call *ast.CallExpr, name, repl string, stack []
 		}
 		return
 	}
-	if c.nulFree(arg, 0) || c.nulChecked(arg, call.Pos(), stack) {
+	if c.nulFree(arg, 0) || c.nulChecked(arg, call.Pos(), stack) || c.insideConverter(stack) {
 		return
 	}
 	pkg := name[:strings.LastIndex(name, ".")]
@@ -259,7 +259,7 @@ func (c *checker) checkBuiltinAppend(call *ast.CallExpr, stack []ast.Node) bool 
 	first := ast.Unparen(call.Args[0])
 	// append(utf16.Encode([]rune(s)), 0), directly or through a variable.
 	if enc := c.utf16EncodeOf(first, stack); enc != nil {
-		if s := c.runesOf(enc.Args[0]); s != nil {
+		if s := c.runesOf(enc.Args[0]); s != nil && c.reachesOS(call, stack) {
 			c.reportHandmade(call, s, "utf16.Encode([]rune(%s)) terminated by hand", stack)
 		}
 		return true
@@ -396,7 +396,7 @@ func (c *checker) checkUTF16Encode(call *ast.CallExpr, stack []ast.Node) {
 	if s == nil {
 		return
 	}
-	if x := c.plusNUL(s); x != nil {
+	if x := c.plusNUL(s); x != nil && c.reachesOS(call, stack) {
 		c.reportHandmade(call, x, `utf16.Encode([]rune(%s + "\x00"))`, stack)
 	}
 }
@@ -481,26 +481,41 @@ func (c *checker) reachesOS(call *ast.CallExpr, stack []ast.Node) bool {
 	if v == nil || fn == nil {
 		return false
 	}
+	return c.varReachesOS(v, fn)
+}
+
+// varReachesOS reports whether v is used in fn inside a conversion to
+// unsafe.Pointer or an argument of a syscall.
+func (c *checker) varReachesOS(v *types.Var, fn ast.Node) bool {
 	found := false
-	ast.Inspect(fn, func(n ast.Node) bool {
+	walk(fn, func(n ast.Node, stack []ast.Node) bool {
 		if found {
 			return false
 		}
-		switch n := n.(type) {
-		case *ast.UnaryExpr:
-			if n.Op == token.AND {
-				if ix, ok := ast.Unparen(n.X).(*ast.IndexExpr); ok && c.isVar(ix.X, v) {
-					found = true
-				}
-			}
-		case *ast.CallExpr:
-			if c.callName(n) == "unsafe.SliceData" && len(n.Args) == 1 && c.isVar(n.Args[0], v) {
+		if id, ok := n.(*ast.Ident); ok && c.pass.TypesInfo.Uses[id] == v {
+			if c.underUnsafe(stack) || c.reachesSyscallDirect(stack) {
 				found = true
 			}
 		}
 		return true
 	})
 	return found
+}
+
+// reachesSyscallDirect reports whether an enclosing expression of the
+// statement is a call into syscall, x/sys/windows or x/sys/unix.
+func (c *checker) reachesSyscallDirect(stack []ast.Node) bool {
+	for i := len(stack) - 1; i >= 0; i-- {
+		switch n := stack[i].(type) {
+		case ast.Stmt:
+			return false
+		case *ast.CallExpr:
+			if c.isSyscall(n) {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // assignedVar returns the variable e is assigned to by parent, if any.
@@ -637,4 +652,18 @@ func (c *checker) callName(call *ast.CallExpr) string {
 		}
 	}
 	return ""
+}
+
+// insideConverter reports whether the call is in the definition of one of
+// the panicking converters themselves (x/sys's StringToUTF16Ptr calls
+// StringToUTF16).
+func (c *checker) insideConverter(stack []ast.Node) bool {
+	for _, n := range stack {
+		if fd, ok := n.(*ast.FuncDecl); ok && fd.Recv == nil {
+			if _, ok := panicking[callee.PkgPath(c.pass.Pkg)+"."+fd.Name.Name]; ok {
+				return true
+			}
+		}
+	}
+	return false
 }

@@ -23,6 +23,15 @@ var nulFreeSources = map[string]bool{
 	"golang.org/x/sys/windows.UTF16ToString": true, "golang.org/x/sys/windows.UTF16PtrToString": true,
 	"golang.org/x/sys/windows.BytePtrToString": true, "syscall.UTF16ToString": true,
 	"golang.org/x/sys/unix.ByteSliceToString": true, "golang.org/x/sys/unix.BytePtrToString": true,
+	"golang.org/x/sys/windows.GetWindowsDirectory":       true,
+	"golang.org/x/sys/windows.GetSystemDirectory":        true,
+	"golang.org/x/sys/windows.GetSystemWindowsDirectory": true,
+	"golang.org/x/sys/windows.KnownFolderPath":           true,
+	"(*testing.common).TempDir":                          true,
+	"os.MkdirTemp":                                       true,
+	"encoding/hex.EncodeToString":                        true,
+	"encoding/base64.(*Encoding).EncodeToString":         true,
+	"(*encoding/base64.Encoding).EncodeToString":         true,
 }
 
 // nulPreserving are functions whose string result contains a NUL only if
@@ -68,6 +77,29 @@ func (c *checker) nulFree(e ast.Expr, depth int) bool {
 		}
 	case *ast.SliceExpr:
 		return isString(info.TypeOf(e.X)) && c.nulFree(e.X, depth+1)
+	case *ast.SelectorExpr:
+		// x.F where x is a local assigned once from a composite literal
+		// that sets F: svc := mgr.Service{Name: "dnscache"}.
+		if x, ok := ast.Unparen(e.X).(*ast.Ident); ok {
+			val, ok := c.values.Single(x)
+			if !ok {
+				return false
+			}
+			if u, ok := ast.Unparen(val).(*ast.UnaryExpr); ok && u.Op == token.AND {
+				val = u.X
+			}
+			lit, ok := ast.Unparen(val).(*ast.CompositeLit)
+			if !ok {
+				return false
+			}
+			for _, elt := range lit.Elts {
+				if kv, ok := elt.(*ast.KeyValueExpr); ok {
+					if k, ok := kv.Key.(*ast.Ident); ok && k.Name == e.Sel.Name {
+						return c.nulFree(kv.Value, depth+1)
+					}
+				}
+			}
+		}
 	case *ast.CallExpr:
 		return c.nulFreeCall(e, depth)
 	}
@@ -87,7 +119,7 @@ func (c *checker) nulFreeCall(call *ast.CallExpr, depth int) bool {
 			}
 		}
 		return true
-	case name == "fmt.Sprintf" && len(call.Args) > 0:
+	case (name == "fmt.Sprintf" || isSprintf(call)) && len(call.Args) > 0:
 		if !c.nulFree(call.Args[0], depth+1) {
 			return false
 		}
@@ -142,17 +174,55 @@ func (c *checker) nulChecked(s ast.Expr, pos token.Pos, stack []ast.Node) bool {
 		}
 		return true
 	})
-	for _, ch := range checks {
-		if ch.pos >= pos {
-			continue
-		}
-		if ch.text[text] {
-			return true
-		}
-		for _, o := range objs {
-			if ch.objs[o] {
+	checked := func(o types.Object) bool {
+		for _, ch := range checks {
+			if ch.pos < pos && ch.objs[o] {
 				return true
 			}
+		}
+		return false
+	}
+	for _, ch := range checks {
+		if ch.pos < pos && ch.text[text] {
+			return true
+		}
+	}
+	for _, o := range objs {
+		if checked(o) {
+			return true
+		}
+	}
+	// A variable built from checked variables is checked:
+	// for _, s := range v { <check s>; ss += s + "\x00" }.
+	for _, o := range objs {
+		derived := false
+		ast.Inspect(fn, func(n ast.Node) bool {
+			as, ok := n.(*ast.AssignStmt)
+			if !ok || derived || as.Pos() >= pos {
+				return !derived
+			}
+			for i, l := range as.Lhs {
+				id, ok := l.(*ast.Ident)
+				if !ok || c.pass.TypesInfo.ObjectOf(id) != o || i >= len(as.Rhs) && len(as.Rhs) != 1 {
+					continue
+				}
+				r := as.Rhs[0]
+				if len(as.Rhs) == len(as.Lhs) {
+					r = as.Rhs[i]
+				}
+				ast.Inspect(r, func(x ast.Node) bool {
+					if xid, ok := x.(*ast.Ident); ok {
+						if obj, ok := c.pass.TypesInfo.Uses[xid].(*types.Var); ok && obj != o && checked(obj) {
+							derived = true
+						}
+					}
+					return !derived
+				})
+			}
+			return !derived
+		})
+		if derived {
+			return true
 		}
 	}
 	return false
@@ -266,6 +336,19 @@ func (c *checker) isNULConst(e ast.Expr) bool {
 	case constant.Int:
 		v, ok := constant.Int64Val(tv.Value)
 		return ok && v == 0
+	}
+	return false
+}
+
+// isSprintf reports whether call calls a function named Sprintf (such as
+// a localization package's): with a constant format and NUL-free
+// arguments its result is treated like fmt.Sprintf's.
+func isSprintf(call *ast.CallExpr) bool {
+	switch f := ast.Unparen(call.Fun).(type) {
+	case *ast.SelectorExpr:
+		return f.Sel.Name == "Sprintf"
+	case *ast.Ident:
+		return f.Name == "Sprintf"
 	}
 	return false
 }

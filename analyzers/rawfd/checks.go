@@ -174,7 +174,10 @@ func (c *checker) checkDeadline(f *fn, call *ast.CallExpr, id *ast.Ident, v *typ
 	if len(res.Found) == 0 || found == nil {
 		return false
 	}
-	name := found.Fun.(*ast.SelectorExpr).Sel.Name
+	name := "SetDeadline"
+	if sel, ok := ast.Unparen(found.Fun).(*ast.SelectorExpr); ok {
+		name = sel.Sel.Name
+	}
 	WL3005.Report(c.pass, found,
 		"%s.%s has no effect: %s.Fd() at line %d switched the pipe or socket to blocking mode, so deadlines stop working; use %s.SyscallConn().Control instead of Fd",
 		id.Name, name, id.Name, c.line(call.Pos()), id.Name)
@@ -299,8 +302,12 @@ func (c *checker) checkClose(f *fn, call *ast.CallExpr, name string) {
 		return
 	}
 	var use ast.Node
+	perIteration := c.rangeVar(f, v)
 	res, _ := g.Search(start, 0, visitor{
 		node: func(x ast.Node) paths.Step {
+			if perIteration && x.Pos() < call.Pos() {
+				return paths.Continue // the next iteration's variable
+			}
 			if u := c.callUse(f, x, v); u != nil {
 				if use == nil {
 					use = u

@@ -387,3 +387,22 @@ func (c *checker) def(v *types.Var, use *ast.Ident) (*ast.CallExpr, int) {
 }
 
 func (c *checker) line(pos token.Pos) int { return c.pass.Fset.Position(pos).Line }
+
+// rangeVar reports whether v is declared by a range statement of f
+// ("for _, h := range hs"): each iteration has its own h.
+func (c *checker) rangeVar(f *fn, v *types.Var) bool {
+	found := false
+	ast.Inspect(f.body, func(n ast.Node) bool {
+		r, ok := n.(*ast.RangeStmt)
+		if found || !ok || r.Tok != token.DEFINE {
+			return !found
+		}
+		for _, e := range []ast.Expr{r.Key, r.Value} {
+			if id, ok := e.(*ast.Ident); ok && c.pass.TypesInfo.Defs[id] == v {
+				found = true
+			}
+		}
+		return true
+	})
+	return found
+}

@@ -150,6 +150,22 @@ func checkedByValidator(name string) *uint16 {
 	return windows.StringToUTF16Ptr(name)
 }
 
+type svcDesc struct{ Name string }
+
+func fromOSAndLiterals(tmp string) {
+	dir, _ := windows.GetWindowsDirectory()
+	_ = windows.StringToUTF16Ptr(filepath.Join(dir, "explorer.exe"))
+	s := svcDesc{Name: "dnscache"}
+	_ = windows.StringToUTF16Ptr(s.Name)
+	_ = windows.StringToUTF16Ptr(Sprintf("&Configuration:"))
+}
+
+// Sprintf stands for a localization package's Sprintf.
+func Sprintf(format string, args ...any) string { return format }
+
+// The converters' own definitions (x/sys's StringToUTF16Ptr calls
+// StringToUTF16) are not reported.
+
 // A local function that happens to share the name is not the converter.
 func StringToUTF16Ptr(s string) *uint16 { return nil }
 

@@ -51,10 +51,11 @@ func encodeWithNUL(dir, name string) uintptr {
 	return r
 }
 
-func encodeThenAppend(path string) *uint16 {
+func encodeThenAppend(path string) uintptr {
 	u := utf16.Encode([]rune(path))
 	u = append(u, 0) // want `utf16.Encode\(\[\]rune\(path\)\) terminated by hand`
-	return &u[0]
+	r, _, _ := procGetAttrsW.Call(uintptr(unsafe.Pointer(&u[0])))
+	return r
 }
 
 func stringData(path string) {
@@ -138,6 +139,34 @@ func stringDataNotOS(s string) byte {
 
 func encodeNoTerminator(s string) []uint16 {
 	return utf16.Encode([]rune(s))
+}
+
+// A C-style parser over Go memory: the bytes never reach the OS.
+func parseTerminated(config string) int {
+	b := append([]byte(config), 0)
+	p := &b[0]
+	n := 0
+	for *p != 0 {
+		n++
+		p = &b[n]
+	}
+	return n
+}
+
+// Strings built from checked parts: registry's SetStringsValue.
+func setStrings(value []string) uintptr {
+	ss := ""
+	for _, s := range value {
+		for i := 0; i < len(s); i++ {
+			if s[i] == 0 {
+				return 0
+			}
+		}
+		ss += s + "\x00"
+	}
+	v := utf16.Encode([]rune(ss + "\x00"))
+	r, _, _ := procDeleteFileW.Call(uintptr(unsafe.Pointer(&v[0])))
+	return r
 }
 
 func envTerminated() {

@@ -130,3 +130,18 @@ func closePerIteration(names []*uint16) {
 		windows.CloseHandle(h)
 	}
 }
+
+// hcsshim's makeOpenFiles: the range variable is a new handle at each
+// iteration.
+func closeRangeVar(hs []syscall.Handle, open func(syscall.Handle) error) error {
+	var err error
+	for _, h := range hs {
+		if err == nil {
+			err = open(h)
+		}
+		if err != nil {
+			syscall.Close(h)
+		}
+	}
+	return err
+}

@@ -32,3 +32,5 @@ func GetVolumePathNamesForVolumeName(volumeName *uint16, volumePathNames *uint16
 func DeleteFile(path *uint16) (err error) { return nil }
 
 func GetFileAttributes(name *uint16) (attrs uint32, err error) { return 0, nil }
+
+func GetWindowsDirectory() (string, error) { return "", nil }
