@@ -1,0 +1,157 @@
+// Package plugin registers winlint as a golangci-lint v2 module plugin.
+//
+// It registers two kinds of linters; enable one kind, not both, or every
+// finding is reported twice:
+//
+//   - "winlint": the whole suite as one linter. Its one setting, checks,
+//     selects checks exactly like the CLI's -checks flag ("default",
+//     "all,-WL2005", "WL2*", family names). Findings carry the rule name
+//     "winlint" and end with the check ID: "… (WL2001)". Suppress them with
+//     //nolint:winlint.
+//   - "wl2001", "wl2002", …: one linter per check (lower case, since
+//     golangci-lint lower-cases the names in //nolint directives). Each is
+//     its own rule in golangci-lint's output (text, SARIF, checkstyle) and is
+//     enabled, disabled, excluded and given a severity with golangci-lint's
+//     own configuration. They take no settings. However many are enabled,
+//     each analyzer family runs once per package.
+//
+// golangci-lint analyzes the packages of the GOOS it runs with: run it with
+// GOOS=windows to analyze the Windows build, as the winlint CLI does by
+// default. See the README's golangci-lint section and the .golangci.yml and
+// .custom-gcl.yml examples at the repository root.
+package plugin
+
+import (
+	"fmt"
+	"reflect"
+	"strings"
+
+	"github.com/golangci/plugin-module-register/register"
+	"golang.org/x/tools/go/analysis"
+
+	"github.com/winlint/winlint"
+	"github.com/winlint/winlint/internal/catalog"
+)
+
+// Name is the name of the linter that runs the whole suite.
+const Name = "winlint"
+
+// Settings are the settings of the "winlint" linter in .golangci.yml
+// (linters.settings.custom.winlint.settings). Unknown fields are an error.
+type Settings struct {
+	// Checks selects the checks to run, as the CLI's -checks flag does.
+	// Empty means "default".
+	Checks string `json:"checks"`
+}
+
+// CheckLinterName is the name under which a check is registered as its own
+// linter: its ID in lower case.
+func CheckLinterName(c *catalog.Check) string { return strings.ToLower(c.ID) }
+
+func init() {
+	register.Plugin(Name, newSuite)
+	for _, f := range winlint.Families {
+		for _, c := range f.Checks {
+			register.Plugin(CheckLinterName(c), newCheck(f, c))
+		}
+	}
+}
+
+// suite is the "winlint" linter.
+type suite struct{ enabled map[string]bool }
+
+func newSuite(conf any) (register.LinterPlugin, error) {
+	s, err := register.DecodeSettings[Settings](conf)
+	if err != nil {
+		return nil, fmt.Errorf("winlint settings: %w", err)
+	}
+	spec := s.Checks
+	if strings.TrimSpace(spec) == "" {
+		spec = catalog.DefaultSelection
+	}
+	enabled, err := catalog.Select(winlint.Families, spec)
+	if err != nil {
+		return nil, fmt.Errorf("winlint settings: checks: %w", err)
+	}
+	return &suite{enabled: enabled}, nil
+}
+
+func (s *suite) BuildAnalyzers() ([]*analysis.Analyzer, error) {
+	return catalog.Configure(winlint.Families, s.enabled), nil
+}
+
+func (*suite) GetLoadMode() string { return register.LoadModeTypesInfo }
+
+// check is the linter of one check.
+type check struct {
+	family *catalog.Family
+	check  *catalog.Check
+}
+
+// NoSettings is what a per-check linter accepts as settings: nothing.
+type NoSettings struct{}
+
+func newCheck(f *catalog.Family, c *catalog.Check) register.NewPlugin {
+	return func(conf any) (register.LinterPlugin, error) {
+		if _, err := register.DecodeSettings[NoSettings](conf); err != nil {
+			return nil, fmt.Errorf("%s takes no settings (select checks by enabling their linters): %w", CheckLinterName(c), err)
+		}
+		return &check{family: f, check: c}, nil
+	}
+}
+
+func (c *check) BuildAnalyzers() ([]*analysis.Analyzer, error) {
+	collect := collector(c.family)
+	id := c.check.ID
+	a := &analysis.Analyzer{
+		Name:     CheckLinterName(c.check),
+		Doc:      c.check.ID + ": " + c.check.Title,
+		URL:      c.check.URL(),
+		Requires: []*analysis.Analyzer{collect},
+		Run: func(pass *analysis.Pass) (any, error) {
+			for _, d := range pass.ResultOf[collect].([]analysis.Diagnostic) {
+				if d.Category == id {
+					pass.Report(d)
+				}
+			}
+			return nil, nil
+		},
+	}
+	return []*analysis.Analyzer{a}, nil
+}
+
+func (*check) GetLoadMode() string { return register.LoadModeTypesInfo }
+
+// collectors holds one collecting analyzer per family, so that the
+// per-check linters of a family share one run of its analyzer. (Plugins
+// are built once, sequentially, when golangci-lint starts.)
+var collectors = map[*catalog.Family]*analysis.Analyzer{}
+
+// collector returns an analyzer that runs f's analyzer with every check of
+// f enabled and returns its diagnostics as its result instead of reporting
+// them.
+func collector(f *catalog.Family) *analysis.Analyzer {
+	if a, ok := collectors[f]; ok {
+		return a
+	}
+	all := make(map[string]bool)
+	for _, c := range f.Checks {
+		all[c.ID] = true
+	}
+	inner := catalog.Configure([]*catalog.Family{f}, all)[0]
+	a := *inner
+	a.Name = f.Analyzer.Name + "_all"
+	a.Doc = "runs " + f.Analyzer.Name + " and collects its diagnostics for the per-check linters"
+	a.ResultType = reflect.TypeFor[[]analysis.Diagnostic]()
+	a.Run = func(pass *analysis.Pass) (any, error) {
+		diags := []analysis.Diagnostic{}
+		p := *pass
+		p.Report = func(d analysis.Diagnostic) { diags = append(diags, d) }
+		if _, err := inner.Run(&p); err != nil {
+			return nil, err
+		}
+		return diags, nil
+	}
+	collectors[f] = &a
+	return &a
+}
