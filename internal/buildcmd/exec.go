@@ -426,8 +426,25 @@ func (m *model) execFields(call *ast.CallExpr, cmd *Command) {
 		return // used directly: exec.Command(…).Run()
 	}
 	blocks := m.blocks(call.Pos())
+	// The variable may hold other commands later ("cmd = exec.Command(…)"
+	// again): only what happens between this assignment and the next one
+	// belongs to this command.
+	end := m.decl.End()
+	ast.Inspect(m.decl, func(n ast.Node) bool {
+		if as, ok := n.(*ast.AssignStmt); ok && as.Pos() > call.End() && as.Pos() < end {
+			for _, l := range as.Lhs {
+				if m.refersTo(l, v) {
+					end = as.Pos()
+				}
+			}
+		}
+		return true
+	})
 	var assigns []*ast.AssignStmt
 	ast.Inspect(m.decl, func(n ast.Node) bool {
+		if n == nil || n.Pos() < call.End() || n.Pos() >= end {
+			return n == nil || n.End() > call.End() && n.Pos() < end
+		}
 		switch n := n.(type) {
 		case *ast.AssignStmt:
 			for _, l := range n.Lhs {

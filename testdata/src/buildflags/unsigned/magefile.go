@@ -90,3 +90,16 @@ func releaseThenHook(hook string) error {
 	}
 	return sh.Run(hook, "dist/app.exe")
 }
+
+// Negative, regression (golang.zx2c4.com/wireguard/windows gotext.go): the
+// variable is reused, and GOOS=windows belongs to the second command, not
+// to the build of a helper tool.
+func reusedVar(tool string) error {
+	cmd := exec.Command("go", "build", "-o", tool, "golang.org/x/text/cmd/gotext")
+	if err := cmd.Run(); err != nil {
+		return err
+	}
+	cmd = exec.Command("gotext", "-srclang=en", "update")
+	cmd.Env = append(os.Environ(), "GOOS=windows", "GOARCH=amd64")
+	return cmd.Run()
+}
