@@ -493,6 +493,9 @@ func (c *checker) varReachesOS(v *types.Var, fn ast.Node) bool {
 			return false
 		}
 		if id, ok := n.(*ast.Ident); ok && c.pass.TypesInfo.Uses[id] == v {
+			if len(stack) > 0 && c.isLenCap(stack[len(stack)-1]) {
+				return true
+			}
 			if c.underUnsafe(stack) || c.reachesSyscallDirect(stack) {
 				found = true
 			}
@@ -621,6 +624,9 @@ func (c *checker) varReachesSyscall(v *types.Var, fn ast.Node) bool {
 			return false
 		}
 		if id, ok := n.(*ast.Ident); ok && c.pass.TypesInfo.Uses[id] == v {
+			if len(stack) > 0 && c.isLenCap(stack[len(stack)-1]) {
+				return true // len(v) hands over a length, not the buffer
+			}
 			for i := len(stack) - 1; i >= 0; i-- {
 				if _, ok := stack[i].(ast.Stmt); ok {
 					break
@@ -666,4 +672,18 @@ func (c *checker) insideConverter(stack []ast.Node) bool {
 		}
 	}
 	return false
+}
+
+// isLenCap reports whether n is a call of the builtin len or cap.
+func (c *checker) isLenCap(n ast.Node) bool {
+	call, ok := n.(*ast.CallExpr)
+	if !ok {
+		return false
+	}
+	id, ok := ast.Unparen(call.Fun).(*ast.Ident)
+	if !ok {
+		return false
+	}
+	b, ok := c.pass.TypesInfo.Uses[id].(*types.Builtin)
+	return ok && (b.Name() == "len" || b.Name() == "cap")
 }

@@ -108,6 +108,16 @@ func (c *checker) nulFree(e ast.Expr, depth int) bool {
 
 func (c *checker) nulFreeCall(call *ast.CallExpr, depth int) bool {
 	info := c.pass.TypesInfo
+	// string(r) of an integer: a NUL only for code point 0, which code
+	// converting letters and digits never means.
+	if tv, ok := info.Types[call.Fun]; ok && tv.IsType() && len(call.Args) == 1 {
+		if t := info.TypeOf(call.Args[0]); t != nil {
+			if b, ok := t.Underlying().(*types.Basic); ok && b.Info()&types.IsInteger != 0 {
+				return true
+			}
+		}
+		return false
+	}
 	name := callee.CallName(info, call)
 	switch {
 	case nulFreeSources[name]:

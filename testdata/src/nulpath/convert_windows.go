@@ -158,6 +158,9 @@ func fromOSAndLiterals(tmp string) {
 	s := svcDesc{Name: "dnscache"}
 	_ = windows.StringToUTF16Ptr(s.Name)
 	_ = windows.StringToUTF16Ptr(Sprintf("&Configuration:"))
+	for d := 'A'; d <= 'Z'; d++ {
+		_ = syscall.StringToUTF16Ptr(string(d) + ":")
+	}
 }
 
 // Sprintf stands for a localization package's Sprintf.

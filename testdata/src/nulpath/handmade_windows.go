@@ -173,3 +173,12 @@ func envTerminated() {
 	u := append(utf16.Encode([]rune(os.Getenv("TEMP"))), 0)
 	_ = u
 }
+
+// go-ole's SysAllocStringLen: only the length of the slice is handed over
+// here, the buffer goes through another variable.
+func countedLength(v string) uintptr {
+	u := utf16.Encode([]rune(v + "\x00"))
+	ptr := &u[0]
+	r, _, _ := procDeleteFileW.Call(uintptr(unsafe.Pointer(ptr)), uintptr(len(u)-1))
+	return r
+}
