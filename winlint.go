@@ -6,12 +6,14 @@ package winlint
 //go:generate go run ./internal/cmd/gendocs
 
 import (
+	"github.com/winlint/winlint/analyzers/directives"
 	"github.com/winlint/winlint/analyzers/netfamily"
 	"github.com/winlint/winlint/internal/catalog"
 )
 
 // Families lists every analyzer family with its checks, in catalogue order.
 var Families = []*catalog.Family{
+	directives.Family,
 	netfamily.Family,
 }
 

@@ -52,6 +52,9 @@ func init() {
 	register.Plugin(Name, newSuite)
 	for _, f := range winlint.Families {
 		for _, c := range f.Checks {
+			if c.Driver {
+				continue // only the winlint command reports it
+			}
 			register.Plugin(CheckLinterName(c), newCheck(f, c))
 		}
 	}

@@ -44,6 +44,11 @@ type Check struct {
 	Bad, Good string
 	// Family is the analyzer family the check belongs to; set by NewFamily.
 	Family string
+	// Driver marks a check that the winlint CLI's driver reports, not the
+	// family's analyzer (an ignore directive that suppresses nothing can
+	// only be found once every finding is known). Other hosts never report
+	// it, and its Bad example is not run through the analyzer.
+	Driver bool
 }
 
 // URL is the address of the check's documentation page.

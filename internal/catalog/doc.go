@@ -12,6 +12,9 @@ func Page(c *Check) string {
 	fmt.Fprintf(&b, "# %s: %s\n\n", c.ID, c.Title)
 	fmt.Fprintf(&b, "| Family | On by default | Severity |\n|---|---|---|\n| %s | %s | %s |\n\n",
 		c.Family, yesNo(c.Default), c.Severity)
+	if c.Driver {
+		b.WriteString("Reported by the `winlint` command only (not by `go vet -vettool` or golangci-lint).\n\n")
+	}
 	b.WriteString(strings.TrimSpace(c.Doc))
 	b.WriteString("\n\n## Bad\n\n```go\n")
 	b.WriteString(strings.TrimSpace(c.Bad))
