@@ -15,7 +15,7 @@ func (c *checker) checkCloseError(a *resource.Acquire) {
 	if a.Spec.Class != resource.File || !c.writable(a) {
 		return
 	}
-	if c.checkedSync(a) || c.removedAnywhere(a) {
+	if c.checkedSync(a) || c.removedAnywhere(a) || !c.written(a) {
 		return
 	}
 	type drop struct {
@@ -189,4 +189,61 @@ var errorIface = types.Universe.Lookup("error").Type().Underlying().(*types.Inte
 
 func isErrorType(t types.Type) bool {
 	return types.Identical(t, types.Universe.Lookup("error").Type())
+}
+
+// writeMethods are the methods of *os.File that write data.
+var writeMethods = map[string]bool{"Write": true, "WriteString": true, "WriteAt": true, "ReadFrom": true}
+
+// writers are functions that write to their first argument (io.MultiWriter:
+// to every argument).
+var writers = map[string]bool{
+	"io.Copy": true, "io.CopyN": true, "io.CopyBuffer": true, "io.WriteString": true,
+	"io.MultiWriter": true, "io.NewOffsetWriter": true,
+	"fmt.Fprint": true, "fmt.Fprintf": true, "fmt.Fprintln": true,
+	"bufio.NewWriter": true, "bufio.NewWriterSize": true,
+	"encoding/json.NewEncoder": true, "encoding/xml.NewEncoder": true, "encoding/gob.NewEncoder": true,
+	"encoding/csv.NewWriter": true, "encoding/binary.Write": true, "encoding/pem.Encode": true,
+	"compress/gzip.NewWriter": true, "compress/gzip.NewWriterLevel": true,
+	"archive/zip.NewWriter": true, "archive/tar.NewWriter": true,
+	"image/png.Encode": true, "image/jpeg.Encode": true,
+	"(*text/template.Template).Execute": true, "(*text/template.Template).ExecuteTemplate": true,
+	"(*html/template.Template).Execute": true, "(*html/template.Template).ExecuteTemplate": true,
+	"log.New": true, "log.SetOutput": true, "(*log.Logger).SetOutput": true,
+}
+
+// written reports whether the function writes data to a's file, through
+// its methods or a known writer. Files only created (to exist, or to be
+// handed to another process) lose nothing at Close.
+func (c *checker) written(a *resource.Acquire) bool {
+	info := c.pass.TypesInfo
+	found := false
+	ast.Inspect(a.Fn.Body, func(n ast.Node) bool {
+		if found {
+			return false
+		}
+		call, ok := n.(*ast.CallExpr)
+		if !ok {
+			return true
+		}
+		if sel, ok := ast.Unparen(call.Fun).(*ast.SelectorExpr); ok && writeMethods[sel.Sel.Name] {
+			if id, ok := ast.Unparen(sel.X).(*ast.Ident); ok && c.eng.Var(id) == a.Var {
+				found = true
+				return false
+			}
+		}
+		name := callee.CallName(info, call)
+		if !writers[name] {
+			return true
+		}
+		for i, arg := range call.Args {
+			if i > 0 && name != "io.MultiWriter" {
+				break
+			}
+			if id, ok := ast.Unparen(arg).(*ast.Ident); ok && c.eng.Var(id) == a.Var {
+				found = true
+			}
+		}
+		return true
+	})
+	return found
 }

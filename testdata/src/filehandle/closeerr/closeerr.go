@@ -7,8 +7,10 @@ package closeerr // want package:"resourcefacts"
 import (
 	"encoding/json"
 	"errors"
+	"fmt"
 	"io"
 	"os"
+	"os/exec"
 )
 
 // The classic: defer f.Close() on a file just written.
@@ -86,15 +88,38 @@ func appendRecord(name string, rec []byte) error {
 	return err
 }
 
-// Flags held in a variable assigned once.
-func truncate(name string) error {
+// Flags held in a variable assigned once; written through fmt.Fprintf.
+func rewrite(name string, n int) error {
 	flags := os.O_RDWR | os.O_TRUNC
 	f, err := os.OpenFile(name, flags, 0)
 	if err != nil {
 		return err
 	}
+	fmt.Fprintf(f, "%d\n", n)
 	_ = f.Close() // want `error of f.Close\(\) is dropped`
 	return nil
+}
+
+// A file only created, never written: nothing is lost at Close.
+func touch(name string) error {
+	f, err := os.Create(name)
+	if err != nil {
+		return err
+	}
+	f.Close()
+	return nil
+}
+
+// Written by a child process: the parent's Close says nothing about it.
+func runLogged(cmd *exec.Cmd, logName string) error {
+	f, err := os.OpenFile(logName, os.O_CREATE|os.O_APPEND|os.O_WRONLY, 0o644)
+	if err != nil {
+		return err
+	}
+	defer f.Close()
+	cmd.Stdout = f
+	cmd.Stderr = f
+	return cmd.Run()
 }
 
 // CreateTemp files are written to.
