@@ -40,6 +40,9 @@ func (c *checker) fileKeys(a *resource.Acquire) (fileKey, dirKey string) {
 			dirKey = c.pathKey(a.Call.Args[0], 0)
 		}
 	} else {
+		if a.Spec.PathArg < 0 || a.Spec.PathArg >= len(a.Call.Args) {
+			return "", ""
+		}
 		fileKey = c.pathKey(a.Call.Args[a.Spec.PathArg], 0)
 		if strings.HasPrefix(fileKey, "join(") {
 			if i := strings.Index(fileKey, ","); i > 0 {
@@ -220,7 +223,10 @@ func (c *checker) pathKey(e ast.Expr, depth int) string {
 	case *ast.CallExpr:
 		switch callee.CallName(info, e) {
 		case "(*os.File).Name":
-			sel := ast.Unparen(e.Fun).(*ast.SelectorExpr)
+			sel, ok := ast.Unparen(e.Fun).(*ast.SelectorExpr)
+			if !ok {
+				return ""
+			}
 			if id, ok := ast.Unparen(sel.X).(*ast.Ident); ok {
 				if v := c.eng.Var(id); v != nil {
 					return "name:" + c.varKey(v)

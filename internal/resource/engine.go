@@ -364,9 +364,15 @@ func (e *Engine) Acquires(fn *Function) []*Acquire {
 			}
 		}
 	}
+	if len(out) > maxAcquires {
+		return nil // generated code: stay silent rather than slow
+	}
 	slices.SortFunc(out, func(a, b *Acquire) int { return int(a.Call.Pos() - b.Call.Pos()) })
 	return out
 }
+
+// maxAcquires bounds the acquisitions followed in one function.
+const maxAcquires = 256
 
 func (e *Engine) acquireAt(fn *Function, n ast.Node) *Acquire {
 	var lhs []ast.Expr
