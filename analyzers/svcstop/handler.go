@@ -201,7 +201,7 @@ func (c *checker) walkHandlerFunc(h *handler, fd *ast.FuncDecl) {
 				}
 			}
 		case *ast.CallExpr:
-			if name, ok := c.isExitCall(n); ok {
+			if name, ok := c.isExitCall(n); ok && !inFuncLit(stack) && !c.gated(stack) {
 				h.exits = append(h.exits, exitCall{n, name})
 			}
 		case *ast.SelectorExpr:
@@ -623,4 +623,48 @@ func (c *checker) constValueExpr(obj *types.Const) ast.Expr {
 		})
 	}
 	return out
+}
+
+// inFuncLit reports whether the innermost node of stack is inside a
+// function literal (a goroutine, a deferred or stored function: a
+// watchdog's exit is deliberate).
+func inFuncLit(stack []ast.Node) bool {
+	for _, n := range stack {
+		if _, ok := n.(*ast.FuncLit); ok {
+			return true
+		}
+	}
+	return false
+}
+
+// gated reports whether some if statement of stack tests whether the
+// process runs as a service (svc.IsWindowsService, service.Interactive...),
+// directly or through a variable assigned from such a call.
+func (c *checker) gated(stack []ast.Node) bool {
+	for _, n := range stack {
+		ifs, ok := n.(*ast.IfStmt)
+		if !ok {
+			continue
+		}
+		found := false
+		ast.Inspect(ifs.Cond, func(n ast.Node) bool {
+			switch n := n.(type) {
+			case *ast.CallExpr:
+				if gateFuncs[c.calleeName(n)] {
+					found = true
+				}
+			case *ast.Ident:
+				if v, _, ok := c.values.Def(n); ok {
+					if call, ok := ast.Unparen(v).(*ast.CallExpr); ok && gateFuncs[c.calleeName(call)] {
+						found = true
+					}
+				}
+			}
+			return !found
+		})
+		if found {
+			return true
+		}
+	}
+	return false
 }

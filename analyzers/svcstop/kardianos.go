@@ -236,12 +236,15 @@ func isNoOp(fd *ast.FuncDecl) bool {
 
 // WL5005 (kardianos half): os.Exit / log.Fatal in Stop.
 func (c *checker) checkStopExits(typ string, stop *ast.FuncDecl) {
-	inspectNoLits(stop.Body, func(n ast.Node) bool {
+	withStack(stop.Body, func(n ast.Node, stack []ast.Node) bool {
+		if _, ok := n.(*ast.FuncLit); ok {
+			return false
+		}
 		call, ok := n.(*ast.CallExpr)
 		if !ok {
 			return true
 		}
-		if name, ok := c.isExitCall(call); ok {
+		if name, ok := c.isExitCall(call); ok && !c.gated(stack) {
 			WL5005.Report(c.pass, call,
 				"%s in %s.Stop ends the process while kardianos/service is stopping it, before Execute "+
 					"returns and svc.Run reports the service stopped, so the SCM records an unexpected termination; "+

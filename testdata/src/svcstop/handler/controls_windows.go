@@ -1,3 +1,5 @@
+// want package:"servicePackage"
+
 // WL5002: accepted controls and handled commands.
 package handler
 

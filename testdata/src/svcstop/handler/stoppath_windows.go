@@ -129,3 +129,46 @@ func (b *background) Execute(args []string, r <-chan svc.ChangeRequest, changes 
 	}
 	return false, 0
 }
+
+// Silent: a watchdog goroutine that kills a deadlocked shutdown (the shape
+// of wireguard-windows' tunnel service).
+type watchdog struct{}
+
+func (watchdog) Execute(args []string, r <-chan svc.ChangeRequest, changes chan<- svc.Status) (bool, uint32) {
+	changes <- svc.Status{State: svc.Running, Accepts: svc.AcceptStop}
+	defer func() {
+		stopIt := make(chan bool, 1)
+		go func() {
+			t := time.NewTicker(30 * time.Second)
+			select {
+			case <-t.C:
+				os.Exit(777)
+			case <-stopIt:
+				t.Stop()
+			}
+		}()
+		stopIt <- true
+	}()
+	for c := range r {
+		if c.Cmd == svc.Stop {
+			break
+		}
+	}
+	return false, 0
+}
+
+// Silent: an exit only when not running as a service.
+type consoleExit struct{}
+
+func (consoleExit) Execute(args []string, r <-chan svc.ChangeRequest, changes chan<- svc.Status) (bool, uint32) { // want Execute:"testsService"
+	changes <- svc.Status{State: svc.Running, Accepts: svc.AcceptStop}
+	for c := range r {
+		if c.Cmd == svc.Stop {
+			if inService, _ := svc.IsWindowsService(); !inService {
+				os.Exit(0)
+			}
+			break
+		}
+	}
+	return false, 0
+}

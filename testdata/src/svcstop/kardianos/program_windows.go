@@ -1,3 +1,5 @@
+// want package:"servicePackage"
+
 // WL5006, WL5007 and the Stop half of WL5005: kardianos/service programs.
 package kardianos
 
@@ -144,3 +146,16 @@ type notService struct{}
 
 func (notService) Start(s service.Service) error { select {} }
 func (notService) Stop() error                   { os.Exit(1); return nil }
+
+// Silent: kardianos's example/runner exits in Stop only when interactive.
+type runner struct{ exit chan struct{} }
+
+func (p *runner) Start(s service.Service) error { return nil }
+
+func (p *runner) Stop(s service.Service) error { // want Stop:"testsService"
+	close(p.exit)
+	if service.Interactive() {
+		os.Exit(0)
+	}
+	return nil
+}
