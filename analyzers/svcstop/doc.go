@@ -213,7 +213,10 @@ var WL5005 = &catalog.Check{
 		"the handler receives `svc.Stop`/`svc.Shutdown` and before it sends `StopPending` (in the case " +
 		"body, and after the loop the case breaks out of). The SCM expects a service to go to " +
 		"STOP_PENDING on receipt of Stop (FACTS D1.5) and takes its WaitHint from that status.\n\n" +
-		"Not reported: ordinary calls (logging, closing) before StopPending; blocking work after it.\n\n" +
+		"Not reported: ordinary calls (logging, closing) before StopPending; blocking work after it; exits " +
+		"inside function literals (a watchdog goroutine that kills a deadlocked shutdown is deliberate, as in " +
+		"wireguard-windows); exits under an `if` that tests `svc.IsWindowsService()`/`service.Interactive()` " +
+		"(console mode only, as in kardianos's `example/runner`).\n\n" +
 		"Fix: return an exit code from Execute (or an error from Stop); send " +
 		"`svc.Status{State: svc.StopPending, WaitHint: …}` before the cleanup.",
 	Bad: `package main
