@@ -4,6 +4,7 @@ import (
 	"go/ast"
 	"go/constant"
 	"go/types"
+	"strings"
 
 	"github.com/winlint/winlint/internal/callee"
 	"github.com/winlint/winlint/internal/resource"
@@ -12,7 +13,7 @@ import (
 // checkCloseError reports WL1003: the error of Close dropped on a file
 // opened for writing, in a function that checks no Close or Sync of it.
 func (c *checker) checkCloseError(a *resource.Acquire) {
-	if a.Spec.Class != resource.File || !c.writable(a) {
+	if a.Spec.Class != resource.File || !c.writable(a) || c.inTest(a.Call) {
 		return
 	}
 	if c.checkedSync(a) || c.removedAnywhere(a) || !c.written(a) {
@@ -246,4 +247,10 @@ func (c *checker) written(a *resource.Acquire) bool {
 		return true
 	})
 	return found
+}
+
+// inTest reports whether n is in a _test.go file, where a write that
+// failed shows up as a failing test.
+func (c *checker) inTest(n ast.Node) bool {
+	return strings.HasSuffix(c.pass.Fset.Position(n.Pos()).Filename, "_test.go")
 }

@@ -156,7 +156,9 @@ var WL1003 = &catalog.Check{
 		"exclusion hides it and gosec's old G307 was retired (FACTS E3).\n\n" +
 		"Not reported: read-only files (`os.Open`, `OpenFile` with `O_RDONLY` or flags not known); a " +
 		"function that also checks `f.Close()` (the defer is then a safety net) or a `f.Sync()`; a " +
-		"dropped close on an error path that returns an error already.\n\n" +
+		"dropped close on an error path that returns an error already; files " +
+		"only created and never written by the function (or written by a child process); files the " +
+		"function removes afterwards; `_test.go` files, where a failed write shows up as a failing test.\n\n" +
 		"Fix: `if err := f.Close(); err != nil { return err }` at the end of the writes, or capture it " +
 		"in a named result (`defer func() { err = errors.Join(err, f.Close()) }()`).",
 	Bad: `package report

@@ -171,18 +171,27 @@ func (c *checker) removedAnywhere(a *resource.Acquire) bool {
 	if fileKey == "" {
 		return false
 	}
-	found := false
-	ast.Inspect(a.Fn.Body, func(n ast.Node) bool {
-		call, ok := n.(*ast.CallExpr)
-		if !ok || found {
-			return !found
-		}
+	removes := func(call *ast.CallExpr) bool {
 		switch callee.CallName(c.pass.TypesInfo, call) {
 		case "os.Remove", "os.RemoveAll", "(*os.Root).Remove", "(*os.Root).RemoveAll":
 			if len(call.Args) == 1 {
 				k := c.pathKey(call.Args[0], 0)
-				found = k == fileKey || k == dirKey && dirKey != ""
+				return k == fileKey || k == dirKey && dirKey != ""
 			}
+		}
+		return false
+	}
+	found := false
+	ast.Inspect(a.Fn.Body, func(n ast.Node) bool {
+		if found {
+			return false
+		}
+		switch n := n.(type) {
+		case *ast.DeferStmt:
+			found = removes(n.Call) // runs at the end, wherever it is
+		case *ast.CallExpr:
+			// A removal before the open deletes a stale file.
+			found = n.Pos() > a.Call.Pos() && removes(n)
 		}
 		return true
 	})
