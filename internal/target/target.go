@@ -9,17 +9,22 @@ import (
 	"go/constant"
 	"go/token"
 	"go/types"
+	"os"
 	"path/filepath"
 	"strings"
 )
 
-// GOOS returns the GOOS the package of pass was type-checked for. It reads
+// GOOS returns the GOOS the package was type-checked for. It reads
 // runtime.GOOS from the package's import graph when the runtime package is
 // visible there (as it is when dependencies are loaded from source), and
-// otherwise falls back to the GOOS of the analysis process, which the go
-// command sets for vet tools and which winlint sets for its own runs.
+// otherwise falls back to $GOOS, which the go command sets for vet tools
+// and test harnesses set for their loads, and last to the GOOS this
+// process was built for.
 func GOOS(pkg *types.Package) string {
 	if goos, ok := runtimeGOOS(pkg); ok {
+		return goos
+	}
+	if goos := os.Getenv("GOOS"); goos != "" {
 		return goos
 	}
 	return build.Default.GOOS
