@@ -4,8 +4,10 @@ import (
 	"go/ast"
 	"go/token"
 	"go/types"
+	"strconv"
 
 	"github.com/winlint/winlint/internal/callee"
+	"github.com/winlint/winlint/internal/catalog"
 	"github.com/winlint/winlint/internal/paths"
 	"github.com/winlint/winlint/internal/resource"
 )
@@ -86,7 +88,7 @@ func (c *checker) checkFd(f *fn, call *ast.CallExpr) {
 	if c.usedAfter(f, call, v, call) {
 		return
 	}
-	WL3001.Report(c.pass, call,
+	c.report(WL3001, call,
 		"%s is not used after %s.Fd(): its finalizer may close the descriptor while the raw value is still in use; call runtime.KeepAlive(%s) after the last use of the descriptor, or use %s.SyscallConn().Control",
 		id.Name, id.Name, id.Name, id.Name)
 }
@@ -178,7 +180,7 @@ func (c *checker) checkDeadline(f *fn, call *ast.CallExpr, id *ast.Ident, v *typ
 	if sel, ok := ast.Unparen(found.Fun).(*ast.SelectorExpr); ok {
 		name = sel.Sel.Name
 	}
-	WL3005.Report(c.pass, found,
+	c.report(WL3005, found,
 		"%s.%s has no effect: %s.Fd() at line %d switched the pipe or socket to blocking mode, so deadlines stop working; use %s.SyscallConn().Control instead of Fd",
 		id.Name, name, id.Name, c.line(call.Pos()), id.Name)
 	return true
@@ -224,7 +226,7 @@ func (c *checker) checkNewFile(f *fn, call *ast.CallExpr) {
 	if recv, fdCall := c.fdReceiver(call.Args[0]); recv != nil {
 		name := types.ExprString(recv)
 		if g := c.pkgVar(recv); g != nil {
-			WL3002.Report(c.pass, call,
+			c.report(WL3002, call,
 				"os.NewFile(%s.Fd()) makes a second owner of %s's descriptor, which %s keeps: closing the new file (or its finalizer) closes %s; use %s directly",
 				name, name, name, name, name)
 			return
@@ -238,13 +240,13 @@ func (c *checker) checkNewFile(f *fn, call *ast.CallExpr) {
 			return
 		}
 		if c.deferredUse(f, v) || c.usedAfter(f, call, v, fdCall) {
-			WL3002.Report(c.pass, call,
+			c.report(WL3002, call,
 				"os.NewFile(%s.Fd()) makes a second owner of %s's descriptor while %s is still used: closing either one (or a finalizer) closes the other's descriptor, which may by then belong to another file; use %s itself, or duplicate the descriptor first",
 				name, name, name, name)
 			return
 		}
 		if !isParam(v, f) && !c.escapes(f, v) {
-			WL3002.Report(c.pass, call,
+			c.report(WL3002, call,
 				"os.NewFile(%s.Fd()) makes a second owner of %s's descriptor: %s is not used again, so its finalizer will close the descriptor the new file owns; use %s itself, or duplicate the descriptor first",
 				name, name, name, name)
 		}
@@ -269,7 +271,7 @@ func (c *checker) checkNewFile(f *fn, call *ast.CallExpr) {
 			func(x ast.Node) bool { return x.Pos() <= other.Pos() && other.End() <= x.End() },
 			func(x ast.Node) bool { return c.assigns(x, v) })
 		if reached {
-			WL3002.Report(c.pass, other,
+			c.report(WL3002, other,
 				"second os.NewFile of %s (first at line %d): two *os.File own one descriptor and each closes it, its finalizer too; make one *os.File and share it",
 				types.ExprString(c.unconvert(call.Args[0])), c.line(call.Pos()))
 		}
@@ -284,7 +286,7 @@ func (c *checker) checkClose(f *fn, call *ast.CallExpr, name string) {
 	}
 	if recv, _ := c.fdReceiver(call.Args[0]); recv != nil {
 		r := types.ExprString(recv)
-		WL3002.Report(c.pass, call,
+		c.report(WL3002, call,
 			"%s closes the descriptor of %s behind its back: %s.Close (or its finalizer) will later close whatever file reuses the number; call %s.Close() instead",
 			shortName(name), r, r, r)
 		return
@@ -323,7 +325,7 @@ func (c *checker) checkClose(f *fn, call *ast.CallExpr, name string) {
 	if len(res.Found) == 0 || use == nil {
 		return
 	}
-	WL3004.Report(c.pass, use,
+	c.report(WL3004, use,
 		"%s is used after %s closed it at line %d: the number may already belong to another file or handle; do not use it after closing, or reset it to an invalid value",
 		v.Name(), shortName(name), c.line(call.Pos()))
 }
@@ -416,7 +418,7 @@ func (c *checker) checkProducer(f *fn, call *ast.CallExpr) {
 	}
 	if g := c.pkgVar(lhs); g != nil {
 		if cl := c.closeOf(f, g); cl != nil {
-			WL3003.Report(c.pass, lhs,
+			c.report(WL3003, lhs,
 				"raw handle stored in package-level %s is closed by this function at line %d: other users of %s are left with a dead handle whose number may be reused; keep the handle local, or give it one owner that closes it",
 				g.Name(), c.line(cl.Pos()), g.Name())
 		}
@@ -443,7 +445,7 @@ func (c *checker) checkProducer(f *fn, call *ast.CallExpr) {
 		for i, r := range as.Rhs {
 			if rid, ok := c.unconvert(r).(*ast.Ident); ok && c.pass.TypesInfo.Uses[rid] == h {
 				if g := c.pkgVar(as.Lhs[i]); g != nil {
-					WL3003.Report(c.pass, as,
+					c.report(WL3003, as,
 						"raw handle %s is stored in package-level %s but closed by this function at line %d: other users of %s are left with a dead handle whose number may be reused; give the handle one owner",
 						h.Name(), g.Name(), c.line(cl.Pos()), g.Name())
 				}
@@ -460,7 +462,7 @@ func (c *checker) checkProducer(f *fn, call *ast.CallExpr) {
 		if c.waitsAfter(f, gs) {
 			return true
 		}
-		WL3003.Report(c.pass, gs,
+		c.report(WL3003, gs,
 			"the goroutine uses raw handle %s while this function closes it at line %d without waiting for the goroutine: it may use a closed handle, or another file that reused the number; let the goroutine own and close %s, or wait for it before closing",
 			h.Name(), c.line(cl.Pos()), h.Name())
 		return true
@@ -547,3 +549,13 @@ func isChan(t types.Type) bool {
 // isRelease reports whether name is a function (not a method) that
 // releases its first argument.
 func isRelease(name string) bool { return resource.IsRelease(name) && !isMethodName(name) }
+
+// report reports a finding once per check and position.
+func (c *checker) report(check *catalog.Check, n ast.Node, format string, args ...any) {
+	key := check.ID + ":" + strconv.Itoa(int(n.Pos()))
+	if c.reported[key] {
+		return
+	}
+	c.reported[key] = true
+	check.Report(c.pass, n, format, args...)
+}

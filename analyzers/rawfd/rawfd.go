@@ -30,9 +30,10 @@ func run(pass *analysis.Pass) (any, error) {
 		return nil, nil
 	}
 	c := &checker{
-		pass:   pass,
-		values: fold.NewValues(pass.TypesInfo, pass.Files),
-		graphs: make(map[*ast.BlockStmt]*paths.Graph),
+		pass:     pass,
+		values:   fold.NewValues(pass.TypesInfo, pass.Files),
+		graphs:   make(map[*ast.BlockStmt]*paths.Graph),
+		reported: make(map[string]bool),
 	}
 	for _, file := range pass.Files {
 		for _, decl := range file.Decls {
@@ -57,6 +58,8 @@ type checker struct {
 	pass   *analysis.Pass
 	values *fold.Values
 	graphs map[*ast.BlockStmt]*paths.Graph
+	// reported holds the findings made, by check and position.
+	reported map[string]bool
 }
 
 // A fn is one function body under analysis, with the stack of every node

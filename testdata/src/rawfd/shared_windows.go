@@ -129,3 +129,16 @@ func localOnly(name *uint16) {
 	defer windows.CloseHandle(h)
 	windows.ReadFile(h, make([]byte, 16), nil, nil)
 }
+
+// Two producers assign one variable: one finding per goroutine.
+func twoProducers(name *uint16, retry bool, handle func(windows.Handle)) {
+	h, err := windows.CreateFile(name, windows.GENERIC_READ, 0, nil, windows.OPEN_EXISTING, 0, 0)
+	if err != nil && retry {
+		h, err = windows.CreateFile(name, windows.GENERIC_READ, windows.FILE_SHARE_READ, nil, windows.OPEN_EXISTING, 0, 0)
+	}
+	if err != nil {
+		return
+	}
+	defer windows.CloseHandle(h)
+	go handle(h) // want `the goroutine uses raw handle h`
+}
