@@ -10,7 +10,12 @@
 //
 // Run it by hand for longer:
 //
-//	go test ./internal/crashtest -run '^$' -fuzz FuzzAnalyzers -fuzztime 30m
+//	go test ./internal/crashtest -run '^$' -fuzz FuzzAnalyzers -fuzztime 30m -fuzzminimizetime 0
+//
+// -fuzzminimizetime 0 turns minimization off: a minimization that overruns
+// its time limit kills the worker, and every new worker loads the fixtures
+// again (seconds), which on a loaded machine left the fuzzer mostly idle.
+// Crashers are still recorded under testdata/fuzz, unminimized.
 //
 // Imports are resolved offline: the fixtures are loaded once with
 // go/packages (GOPATH mode over testdata, as the analysistest harness does),
