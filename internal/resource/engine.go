@@ -526,15 +526,15 @@ func (e *Engine) Prune(cond ast.Expr, v, errv *types.Var) (skipTrue, skipFalse b
 	case *ast.BinaryExpr:
 		switch c.Op {
 		case token.LAND:
-			// a && b true implies a true and b true.
-			t1, _ := e.Prune(c.X, v, errv)
-			t2, _ := e.Prune(c.Y, v, errv)
-			return t1 || t2, false
+			// a && b true: both true; false: one of them false.
+			t1, f1 := e.Prune(c.X, v, errv)
+			t2, f2 := e.Prune(c.Y, v, errv)
+			return t1 || t2, f1 && f2
 		case token.LOR:
-			// a || b false implies both false.
-			_, f1 := e.Prune(c.X, v, errv)
-			_, f2 := e.Prune(c.Y, v, errv)
-			return false, f1 || f2
+			// a || b false: both false; true: one of them true.
+			t1, f1 := e.Prune(c.X, v, errv)
+			t2, f2 := e.Prune(c.Y, v, errv)
+			return t1 && t2, f1 || f2
 		case token.EQL, token.NEQ:
 			x, y := ast.Unparen(c.X), ast.Unparen(c.Y)
 			if e.isVar(y, v) || e.isVar(y, errv) {

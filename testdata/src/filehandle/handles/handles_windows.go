@@ -304,3 +304,17 @@ func waitExit(pid uint32) (code uint32, err error) {
 	err = windows.GetExitCodeProcess(h, &code)
 	return code, err
 }
+
+// Error branches written with errors.Is, joined by ||, are error branches
+// of the acquiring call too.
+func cwdOK(pid uint32) (string, error) {
+	h, err := windows.OpenProcess(windows.PROCESS_QUERY_LIMITED_INFORMATION, false, pid)
+	if errors.Is(err, windows.ERROR_ACCESS_DENIED) || errors.Is(err, windows.ERROR_INVALID_PARAMETER) {
+		return "", nil
+	}
+	if err != nil {
+		return "", err
+	}
+	defer syscall.CloseHandle(syscall.Handle(h))
+	return "", nil
+}

@@ -29,3 +29,8 @@ func GetProcAddress(module Handle, procname string) (proc uintptr, err error) {
 	return 0, nil
 }
 func (t Token) IsElevated() bool { return false }
+
+const (
+	ERROR_ACCESS_DENIED     Errno = 5
+	ERROR_INVALID_PARAMETER Errno = 87
+)
