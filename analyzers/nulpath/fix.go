@@ -53,8 +53,12 @@ func (c *checker) converterFix(call *ast.CallExpr, repl string, stack []ast.Node
 		return nil
 	}
 	stmt := stack[si].(ast.Stmt)
-	switch stack[si-1].(type) {
-	case *ast.BlockStmt, *ast.CaseClause, *ast.CommClause:
+	switch p := stack[si-1].(type) {
+	case *ast.BlockStmt, *ast.CaseClause:
+	case *ast.CommClause:
+		if p.Comm == stmt {
+			return nil // the communication of a select case
+		}
 	default:
 		return nil
 	}

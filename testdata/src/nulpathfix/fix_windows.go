@@ -54,3 +54,20 @@ func errTaken(path string) error {
 	windows.DeleteFile(windows.StringToUTF16Ptr(path)) // want `windows.StringToUTF16Ptr panics`
 	return nil
 }
+
+// No fix: the conversion is the communication of a select case.
+func selectCase(ch chan *uint16, path string) error {
+	select {
+	case ch <- windows.StringToUTF16Ptr(path): // want `windows.StringToUTF16Ptr panics`
+	default:
+	}
+	return nil
+}
+
+func recvCase(recv func(*uint16) chan int, path string) error {
+	select {
+	case v := <-recv(windows.StringToUTF16Ptr(path)): // want `windows.StringToUTF16Ptr panics`
+		_ = v
+	}
+	return nil
+}
