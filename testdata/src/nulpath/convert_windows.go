@@ -10,6 +10,7 @@ import (
 	"strconv"
 	"strings"
 	"syscall"
+	"unsafe"
 
 	"golang.org/x/sys/windows"
 	win "golang.org/x/sys/windows"
@@ -83,6 +84,14 @@ func constantNUL() {
 	_, _ = syscall.BytePtrFromString("/tmp/x\x00")                                                                                       // want `syscall.BytePtrFromString\("/tmp/x\\x00"\) always fails with EINVAL`
 	_, _ = windows.UTF16FromString("C:\\a\x00\\b")                                                                                       // want `windows.UTF16FromString\("C:\\\\a\\x00\\\\b"\) always fails with EINVAL`
 	_, _ = windows.CreateFile(windows.StringToUTF16Ptr(`C:\log.txt`+"\x00"), windows.GENERIC_WRITE, 0, nil, windows.CREATE_ALWAYS, 0, 0) // want `always panics`
+}
+
+var procGetFileAttributesA = syscall.NewLazyDLL("kernel32.dll").NewProc("GetFileAttributesA")
+
+func rawSyscall() {
+	syscall.Syscall(procGetFileAttributesA.Addr(), 1, uintptr(unsafe.Pointer(syscall.StringBytePtr("C:\\x\x00y"))), 0, 0) // want `syscall.StringBytePtr\("C:\\\\x\\x00y"\) always panics`
+	p, _ := syscall.BytePtrFromString("C:\\boot.ini\x00")                                                                 // want `always fails with EINVAL`
+	procGetFileAttributesA.Call(uintptr(unsafe.Pointer(p)))
 }
 
 // Negative cases: the correct idioms.
