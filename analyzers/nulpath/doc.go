@@ -71,7 +71,9 @@ var WL4002 = &catalog.Check{
 	Severity: catalog.Warning,
 	Doc: "Strings NUL-terminated by hand skip the NUL check the standard converters make: " +
 		"`append([]byte(s), 0)` whose address reaches `unsafe.Pointer` or a syscall, " +
-		"`append(utf16.Encode([]rune(s)), 0)` and `utf16.Encode([]rune(s + \"\\x00\"))`, " +
+		"`append(utf16.Encode([]rune(s)), 0)` and `utf16.Encode([]rune(s + \"\\x00\"))`, a slice built " +
+		"with `utf16.AppendRune` over `range s` and terminated with `append(u, 0)` (each reaching `unsafe.Pointer` " +
+		"or a syscall), " +
 		"`unsafe.StringData(s)` passed to a syscall (which has no terminator at all), and cgo's " +
 		"`C.CString(s)`. A NUL inside `s` ends the string early, so the OS opens, deletes or creates " +
 		"**another path** — `C:\\\\data\\\\user\\x00\\\\..\\\\secret` becomes `C:\\\\data\\\\user` — and " +
@@ -79,8 +81,9 @@ var WL4002 = &catalog.Check{
 		"Not reported: constant strings; strings that cannot contain a NUL (see WL4001); strings tested " +
 		"for a NUL earlier in the same function (`strings.IndexByte(s, 0)`, `strings.ContainsRune(s, 0)`, " +
 		"`strings.Contains(s, \"\\x00\")`, a loop comparing `s[i]` or its runes with 0, or a " +
-		"`…Valid…`/`…Check…` function given `s`); `append([]byte(s), 0)` whose bytes never reach " +
-		"`unsafe` or a syscall. The check is intra-procedural: a check made by a caller is not seen. " +
+		"`…Valid…`/`…Check…` function given `s`; a string built from checked strings counts as checked); " +
+		"terminated buffers that never reach `unsafe.Pointer` or a syscall (a Go-side parser), or that reach " +
+		"it only through another variable or as a length. The check is intra-procedural: a check made by a caller is not seen. " +
 		"cgo files are only analyzed when cgo is enabled.\n\n" +
 		"Fix: `windows.UTF16PtrFromString` / `syscall.BytePtrFromString` (they return `EINVAL` for a " +
 		"NUL), or test `strings.IndexByte(s, 0) >= 0` first and fail.",

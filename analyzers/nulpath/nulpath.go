@@ -267,8 +267,49 @@ func (c *checker) checkBuiltinAppend(call *ast.CallExpr, stack []ast.Node) bool 
 	// append([]byte(s), 0) whose bytes reach unsafe.Pointer or a syscall.
 	if s := c.conversionOf(first, "byte"); s != nil && c.reachesOS(call, stack) {
 		c.reportHandmade(call, s, "append([]byte(%s), 0)", stack)
+		return true
+	}
+	// for _, r := range s { u = utf16.AppendRune(u, r) }; append(u, 0).
+	if id, ok := first.(*ast.Ident); ok {
+		if s := c.appendRuneSource(id, stack); s != nil && c.reachesOS(call, stack) {
+			c.reportHandmade(call, s, "utf16.AppendRune over %s terminated by hand", stack)
+		}
 	}
 	return true
+}
+
+// appendRuneSource returns s if the variable id is built, in the function,
+// by utf16.AppendRune(id, r) inside a loop "for _, r := range s" over a
+// string.
+func (c *checker) appendRuneSource(id *ast.Ident, stack []ast.Node) ast.Expr {
+	v, ok := c.pass.TypesInfo.Uses[id].(*types.Var)
+	fn := outerFunc(stack)
+	if !ok || fn == nil {
+		return nil
+	}
+	var src ast.Expr
+	walk(fn, func(n ast.Node, st []ast.Node) bool {
+		call, ok := n.(*ast.CallExpr)
+		if !ok || src != nil || len(call.Args) != 2 || c.callName(call) != "unicode/utf16.AppendRune" || !c.isVar(call.Args[0], v) {
+			return src == nil
+		}
+		rid, ok := ast.Unparen(call.Args[1]).(*ast.Ident)
+		if !ok {
+			return true
+		}
+		for i := len(st) - 1; i >= 0; i-- {
+			r, ok := st[i].(*ast.RangeStmt)
+			if !ok {
+				continue
+			}
+			if val, ok := r.Value.(*ast.Ident); ok && c.pass.TypesInfo.ObjectOf(val) == c.pass.TypesInfo.Uses[rid] && isString(c.pass.TypesInfo.TypeOf(r.X)) {
+				src = r.X
+			}
+			break
+		}
+		return true
+	})
+	return src
 }
 
 // isNUL reports whether e is a constant 0, or with ellipsis a constant

@@ -80,7 +80,28 @@ func fieldPath(s *service) {
 	procDeleteFileW.Call(uintptr(unsafe.Pointer(&u[0])))
 }
 
+func appendRuneLoop(path string) {
+	var u []uint16
+	for _, r := range path {
+		u = utf16.AppendRune(u, r)
+	}
+	u = append(u, 0) // want `utf16.AppendRune over path terminated by hand: a NUL byte inside path silently truncates`
+	procDeleteFileW.Call(uintptr(unsafe.Pointer(&u[0])))
+}
+
 // Negative cases.
+
+func appendRuneChecked(path string) {
+	var u []uint16
+	for _, r := range path {
+		if r == 0 {
+			return
+		}
+		u = utf16.AppendRune(u, r)
+	}
+	u = append(u, 0)
+	procDeleteFileW.Call(uintptr(unsafe.Pointer(&u[0])))
+}
 
 func deleteChecked(path string) error {
 	if strings.IndexByte(path, 0) >= 0 {
