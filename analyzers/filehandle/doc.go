@@ -255,7 +255,9 @@ var WL1005 = &catalog.Check{
 		"`CloseHandle`; `OpenProcessToken` (out-parameter) → `Token.Close`; `MapViewOfFile` → " +
 		"`UnmapViewOfFile`; `FindFirstFile` → `FindClose`; `LoadLibrary` → `FreeLibrary`; " +
 		"`registry.OpenKey`/`CreateKey` → `Key.Close`; `mgr.Connect` → `Disconnect`; " +
-		"`(*mgr.Mgr).OpenService`/`CreateService` → `Close`; `eventlog.Open` → `Close`. Unlike " +
+		"`(*mgr.Mgr).OpenService`/`CreateService` → `Close`; `eventlog.Open` → `Close` (and `OpenEvent`, " +
+		"`OpenMutex`, `OpenThread`, `CreateJobObject`, `LoadLibraryEx`, `mgr.ConnectRemote`). Functions " +
+		"that return such a handle fresh are learned as facts and their callers checked the same way. Unlike " +
 		"`*os.File`, these have no finalizer: the handle (and the kernel object: the process, the " +
 		"mapping, the service handle that blocks deletion of the service) lives until the process exits " +
 		"(FACTS B, E2).\n\n" +
