@@ -76,7 +76,7 @@ var WL4002 = &catalog.Check{
 		"or a syscall), " +
 		"`unsafe.StringData(s)` passed to a syscall (which has no terminator at all), and cgo's " +
 		"`C.CString(s)`. A NUL inside `s` ends the string early, so the OS opens, deletes or creates " +
-		"**another path** — `C:\\\\data\\\\user\\x00\\\\..\\\\secret` becomes `C:\\\\data\\\\user` — and " +
+		"**another path** — `C:\\data\\user\\x00\\..\\secret` becomes `C:\\data\\user` — and " +
 		"nothing fails (FACTS C4; on Linux an `openat` of `/etc/hostname\\x00.evil` opened `/etc/hostname`).\n\n" +
 		"Not reported: constant strings; strings that cannot contain a NUL (see WL4001); strings tested " +
 		"for a NUL earlier in the same function (`strings.IndexByte(s, 0)`, `strings.ContainsRune(s, 0)`, " +
@@ -168,7 +168,7 @@ var WL4004 = &catalog.Check{
 	Severity: catalog.Warning,
 	Doc: "`windows.UTF16ToString` and `syscall.UTF16ToString` stop at the **first** NUL. APIs that " +
 		"return lists of strings separate them with NULs and end the list with two: " +
-		"`GetLogicalDriveStrings` (`C:\\\\\\x00D:\\\\\\x00\\x00`), `GetVolumePathNamesForVolumeName`, " +
+		"`GetLogicalDriveStrings` (`\"C:\\\\\\x00D:\\\\\\x00\\x00\"` in Go notation), `GetVolumePathNamesForVolumeName`, " +
 		"`QueryDosDevice`, `REG_MULTI_SZ` registry values and the environment block of " +
 		"`GetEnvironmentStrings`. Converting the whole buffer silently yields its first element: one " +
 		"drive, one registry string, one environment variable (FACTS C4, pattern 5).\n\n" +
