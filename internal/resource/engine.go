@@ -655,3 +655,47 @@ func (e *Engine) Var(id *ast.Ident) *types.Var {
 	v, _ := e.objOf(id).(*types.Var)
 	return v
 }
+
+// Mentions reports whether the graph node n refers to v (in nested
+// function literals included).
+func (e *Engine) Mentions(n ast.Node, v *types.Var) bool { return mentions(e, n, v) }
+
+// UsedAfter reports whether some path of fn from just after the graph node
+// start reaches a node that refers to v — a use, a Close, a deferred
+// Close or runtime.KeepAlive — which keeps v alive up to there. It is the
+// rawfd checks' question "is f still used (or closed) after f.Fd()?".
+// When the search is cut short on a huge function it answers true.
+func (e *Engine) UsedAfter(fn *Function, start ast.Node, v *types.Var) bool {
+	if !fn.Graph.Contains(start) {
+		return true
+	}
+	return fn.Graph.Reaches(start, func(n ast.Node) bool { return mentions(e, n, v) }, nil)
+}
+
+// FunctionOf returns the innermost function of the package whose body
+// contains pos, or nil.
+func (e *Engine) FunctionOf(pos token.Pos) *Function {
+	var best *Function
+	for _, fn := range e.funcs {
+		if fn.Body.Pos() <= pos && pos < fn.Body.End() {
+			if best == nil || fn.Body.Pos() > best.Body.Pos() {
+				best = fn
+			}
+		}
+	}
+	return best
+}
+
+// NodeOf returns the graph node of fn that contains pos (a simple
+// statement or condition), or nil. Take fn from FunctionOf(pos), so that a
+// position inside a function literal maps to the literal's own node.
+func (fn *Function) NodeOf(pos token.Pos) ast.Node {
+	for _, b := range fn.Graph.CFG.Blocks {
+		for _, n := range b.Nodes {
+			if n.Pos() <= pos && pos < n.End() {
+				return n
+			}
+		}
+	}
+	return nil
+}
