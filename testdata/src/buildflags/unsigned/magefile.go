@@ -3,9 +3,11 @@
 package main
 
 import (
+	"context"
 	"os"
 	"os/exec"
 	"path/filepath"
+	"strings"
 
 	"github.com/magefile/mage/mg"
 	"github.com/magefile/mage/sh"
@@ -102,4 +104,16 @@ func reusedVar(tool string) error {
 	cmd = exec.Command("gotext", "-srclang=en", "update")
 	cmd.Env = append(os.Environ(), "GOOS=windows", "GOARCH=amd64")
 	return cmd.Run()
+}
+
+// Positive: sh.Exec with its env map; mage expands $OUT from it.
+func ReleaseExec() error {
+	env := map[string]string{"OUT": "dist/svc.exe"}
+	_, err := sh.Exec(env, os.Stdout, os.Stderr, "go", "build", "-o", "$OUT", "./cmd/svc") // want `windows release build of dist/svc.exe has no signing step`
+	return err
+}
+
+// Positive: exec.CommandContext with the arguments from strings.Fields.
+func releaseFields(ctx context.Context) error {
+	return exec.CommandContext(ctx, "go", strings.Fields("build -trimpath -o dist/cli.exe ./cmd/cli")...).Run() // want `windows release build of dist/cli.exe has no signing step`
 }
