@@ -42,7 +42,9 @@ var WL6001 = &catalog.Check{
 		"`log` logger and the runtime's panic and crash messages are lost without an error you would see, " +
 		"and Ctrl+C never arrives. A Windows service needs no `-H windowsgui` at all: services run " +
 		"without an interactive console either way, and the same binary run from a command line " +
-		"(install, debug) loses its output (FACTS F).\n\n" +
+		"(install, debug) loses its output (FACTS F: the subsystem is verified with debug/pe; the " +
+		"missing standard handles are derived from the Go source and Microsoft's GetStdHandle " +
+		"documentation, not run on Windows).\n\n" +
 		"Reported: a `//go:generate` directive of a `main` package that builds that same package " +
 		"(no package argument, `.`, or its import path) with `-H windowsgui`, when the package imports " +
 		"`golang.org/x/sys/windows/svc` or `github.com/kardianos/service`, or writes to the console " +
@@ -82,8 +84,9 @@ var WL6002 = &catalog.Check{
 	Severity: catalog.Note,
 	Doc: "A `go build -o app.exe` (or any `-o` with `GOOS=windows` in its environment) in a " +
 		"`//go:generate` directive, an `exec.Command` or a mage `sh.Run*` call makes a Windows binary " +
-		"that nothing in the same generator set or function signs. Unsigned executables trigger " +
-		"SmartScreen and antivirus warnings and cannot be told apart from tampered copies. Signing is " +
+		"that nothing in the same generator set or function signs. Nobody can verify where an " +
+		"unsigned executable comes from or that it was not changed (`signtool verify`, " +
+		"`Get-AuthenticodeSignature`); how SmartScreen treats it was not checked here. Signing is " +
 		"done after the build with signtool, osslsigncode, AzureSignTool, jsign, relic or smctl; no " +
 		"Go build flag prevents it: `-s -w`, `-trimpath`, `-buildmode=pie`, `-buildvcs=false` and " +
 		"`-H windowsgui` binaries all sign and verify (FACTS F, verified with osslsigncode).\n\n" +
@@ -199,7 +202,8 @@ var WL6005 = &catalog.Check{
 	Doc: "An Authenticode signature covers the PE image's hash; any change to the file afterwards " +
 		"(packing it with upx, editing resources with rcedit or Resource Hacker, editbin, strip, " +
 		"appending data) makes verification fail: osslsigncode reports `MISMATCH!!!` and exits 1 after " +
-		"a one-byte change (FACTS F), and Windows treats the file as tampered.\n\n" +
+		"a one-byte change (FACTS F; Windows' own WinVerifyTrust was not run, but checks the same " +
+		"image hash).\n\n" +
 		"Reported: after a signing command (signtool, osslsigncode, AzureSignTool, jsign, relic, smctl) " +
 		"in the same go:generate set or function, a command that rewrites the same signed file in " +
 		"place, or an `os.OpenFile` for writing, `os.WriteFile` or `os.Create` of that file.\n\n" +
