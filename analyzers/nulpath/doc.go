@@ -37,7 +37,10 @@ var WL4001 = &catalog.Check{
 		"whose deprecation is prose only; winlint reports both, for the panic.\n\n" +
 		"Not reported: constant strings without a NUL (they cannot panic; a constant *with* a NUL is " +
 		"WL4003); strings that cannot contain a NUL (`os.Args[i]`, `os.Getenv`, `os.Executable`, " +
-		"`strconv` numbers, `UTF16ToString` results, `filepath.Join` of those); strings tested for a NUL " +
+		"`strconv` numbers, `UTF16ToString` results, `GetWindowsDirectory`, `filepath.Join` of those, " +
+		"`string(r)` of an integer, fields of a local composite literal, a `Sprintf` with a constant format, " +
+		"parameters of unexported functions whose every caller in the package passes such a string); " +
+		"strings tested for a NUL " +
 		"(`strings.IndexByte(s, 0)`, `strings.ContainsRune(s, 0)`, `strings.Contains(s, \"\\x00\")`, a " +
 		"`…Valid…`/`…Check…` function) earlier in the same function.\n\n" +
 		"Fix: the `…FromString` form (`UTF16PtrFromString`, `UTF16FromString`, `BytePtrFromString`, " +

@@ -34,9 +34,10 @@ func run(pass *analysis.Pass) (any, error) {
 		return nil, nil
 	}
 	c := &checker{
-		pass:   pass,
-		values: fold.NewValues(pass.TypesInfo, pass.Files),
-		checks: make(map[ast.Node][]nulCheck),
+		pass:    pass,
+		values:  fold.NewValues(pass.TypesInfo, pass.Files),
+		checks:  make(map[ast.Node][]nulCheck),
+		inParam: make(map[*types.Var]bool),
 	}
 	for _, file := range pass.Files {
 		c.file = file
@@ -57,6 +58,12 @@ type checker struct {
 	file   *ast.File
 	// checks caches the NUL checks found in each outermost function.
 	checks map[ast.Node][]nulCheck
+	// params, calls and asValue index the package's functions for
+	// nulFreeParam (built on first use); inParam guards its recursion.
+	params  map[*types.Var]param
+	calls   map[*types.Func][]*ast.CallExpr
+	asValue map[*types.Func]bool
+	inParam map[*types.Var]bool
 }
 
 // walk calls f for every node under root, with the stack of its

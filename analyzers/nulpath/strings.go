@@ -66,6 +66,9 @@ func (c *checker) nulFree(e ast.Expr, depth int) bool {
 			}
 			return c.nulFree(val, depth+1)
 		}
+		if v, ok := info.Uses[e].(*types.Var); ok {
+			return c.nulFreeParam(v, depth)
+		}
 	case *ast.BinaryExpr:
 		return e.Op == token.ADD && c.nulFree(e.X, depth+1) && c.nulFree(e.Y, depth+1)
 	case *ast.IndexExpr:
@@ -361,4 +364,139 @@ func isSprintf(call *ast.CallExpr) bool {
 		return f.Name == "Sprintf"
 	}
 	return false
+}
+
+// A param is a parameter of a function of the package.
+type param struct {
+	fn       *types.Func
+	decl     *ast.FuncDecl
+	index    int
+	variadic bool // the final ...T parameter
+}
+
+// indexCalls indexes, once per package, the parameters of the package's
+// plain functions and the calls of each function; functions used as
+// values are marked, since their callers are then unknown.
+func (c *checker) indexCalls() {
+	if c.params != nil {
+		return
+	}
+	c.params = make(map[*types.Var]param)
+	c.calls = make(map[*types.Func][]*ast.CallExpr)
+	c.asValue = make(map[*types.Func]bool)
+	info := c.pass.TypesInfo
+	for _, f := range c.pass.Files {
+		for _, d := range f.Decls {
+			fd, ok := d.(*ast.FuncDecl)
+			if !ok || fd.Recv != nil || fd.Body == nil {
+				continue
+			}
+			fn, ok := info.Defs[fd.Name].(*types.Func)
+			if !ok {
+				continue
+			}
+			sig, _ := fn.Type().(*types.Signature)
+			if sig == nil {
+				continue
+			}
+			for i := 0; i < sig.Params().Len(); i++ {
+				c.params[sig.Params().At(i)] = param{fn, fd, i, sig.Variadic() && i == sig.Params().Len()-1}
+			}
+		}
+		walk(f, func(n ast.Node, stack []ast.Node) bool {
+			id, ok := n.(*ast.Ident)
+			if !ok {
+				return true
+			}
+			fn, ok := info.Uses[id].(*types.Func)
+			if !ok {
+				return true
+			}
+			// The called expression is id or pkg.id.
+			var fun ast.Node = id
+			i := len(stack) - 1
+			if i >= 0 {
+				if sel, ok := stack[i].(*ast.SelectorExpr); ok && sel.Sel == id {
+					fun = sel
+					i--
+				}
+			}
+			for i >= 0 {
+				if p, ok := stack[i].(*ast.ParenExpr); ok {
+					fun = p
+					i--
+					continue
+				}
+				break
+			}
+			if i >= 0 {
+				if call, ok := stack[i].(*ast.CallExpr); ok && call.Fun == fun {
+					c.calls[fn] = append(c.calls[fn], call)
+					return true
+				}
+			}
+			c.asValue[fn] = true
+			return true
+		})
+	}
+}
+
+// nulFreeParam reports whether the parameter v of an unexported function
+// (or of any function of package main) is never assigned and is given a
+// NUL-free string at every call of the function in the package.
+func (c *checker) nulFreeParam(v *types.Var, depth int) bool {
+	c.indexCalls()
+	p, ok := c.params[v]
+	if !ok || c.asValue[p.fn] || c.inParam[v] || depth > 8 {
+		return false
+	}
+	if p.fn.Exported() && c.pass.Pkg.Name() != "main" {
+		return false
+	}
+	calls := c.calls[p.fn]
+	if len(calls) == 0 {
+		return false
+	}
+	assigned := false
+	ast.Inspect(p.decl.Body, func(n ast.Node) bool {
+		var lhs []ast.Expr
+		switch n := n.(type) {
+		case *ast.AssignStmt:
+			lhs = n.Lhs
+		case *ast.IncDecStmt:
+			lhs = []ast.Expr{n.X}
+		case *ast.UnaryExpr:
+			if n.Op == token.AND {
+				lhs = []ast.Expr{n.X}
+			}
+		}
+		for _, l := range lhs {
+			if id, ok := ast.Unparen(l).(*ast.Ident); ok && c.pass.TypesInfo.ObjectOf(id) == v {
+				assigned = true
+			}
+		}
+		return !assigned
+	})
+	if assigned {
+		return false
+	}
+	c.inParam[v] = true
+	defer delete(c.inParam, v)
+	for _, call := range calls {
+		if p.variadic {
+			if call.Ellipsis.IsValid() {
+				return false
+			}
+			for _, a := range call.Args[min(p.index, len(call.Args)):] {
+				if !c.nulFree(a, depth+1) {
+					return false
+				}
+			}
+			continue
+		}
+		if p.index >= len(call.Args) || !c.nulFree(call.Args[p.index], depth+1) {
+			return false
+		}
+	}
+	return true
 }

@@ -186,3 +186,23 @@ func localLookalike(name string) {
 	_, _ = windows.UTF16PtrFromString("no NUL here")
 	_, _ = syscall.ByteSliceFromString(name)
 }
+
+// An unexported helper whose every caller passes a NUL-free string.
+func messageBox(title string) *uint16 {
+	return windows.StringToUTF16Ptr(title)
+}
+
+func showUsage() {
+	messageBox("Usage")
+	messageBox(Sprintf("Command Line Options"))
+}
+
+// One caller passes a string of unknown content: reported.
+func openHelper(name string) *uint16 {
+	return windows.StringToUTF16Ptr(name) // want `windows.StringToUTF16Ptr panics if name contains a NUL byte`
+}
+
+func OpenAll(names []string) {
+	openHelper("fixed.txt")
+	openHelper(names[0])
+}
