@@ -27,6 +27,10 @@ type options struct {
 	diff     bool
 	version  bool
 	patterns []string
+
+	generated    bool   // report findings in generated files
+	newFromRev   string // report only findings on lines changed since this git revision
+	newFromPatch string // report only findings on lines this patch adds or modifies
 }
 
 const usageHeader = `usage: winlint [flags] [packages]
@@ -82,6 +86,12 @@ func parseFlags(args []string, stderr io.Writer) (*options, error) {
 		"apply the first suggested fix of each finding to the files of the main module;\nfixed findings are not reported")
 	fs.BoolVar(&o.diff, "diff", false,
 		"print the fixes as a unified diff on standard output instead of applying them;\nthe findings no fix covers go to standard error")
+	fs.BoolVar(&o.generated, "generated", false,
+		"also report findings in generated files (\"// Code generated ... DO NOT EDIT.\")")
+	fs.StringVar(&o.newFromRev, "new-from-rev", "",
+		"report only findings on lines added or modified since the git `revision`\n(in CI: $(git merge-base origin/main HEAD))")
+	fs.StringVar(&o.newFromPatch, "new-from-patch", "",
+		"report only findings on lines the unified diff in `file` adds or modifies\n(\"-\": standard input)")
 	fs.BoolVar(&o.version, "V", false, "print the version")
 	fs.BoolVar(&version, "version", false, "print the version")
 	fs.Usage = func() {
@@ -116,6 +126,9 @@ func parseFlags(args []string, stderr io.Writer) (*options, error) {
 	}
 	if o.diff && o.format != "text" {
 		return usage("-diff prints a patch and cannot be combined with -f %s", o.format)
+	}
+	if o.newFromRev != "" && o.newFromPatch != "" {
+		return usage("-new-from-rev and -new-from-patch cannot be combined")
 	}
 	if _, err := catalog.Select(winlint.Families, o.checks); err != nil {
 		return usage("%v", err)

@@ -7,20 +7,59 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"path/filepath"
 	"runtime"
 	"runtime/debug"
+	"strings"
 	"text/tabwriter"
 
 	"github.com/winlint/winlint"
 	"github.com/winlint/winlint/internal/catalog"
+	"github.com/winlint/winlint/internal/diffscope"
 	"github.com/winlint/winlint/internal/driver"
 	"github.com/winlint/winlint/internal/output"
+	"github.com/winlint/winlint/internal/suppress"
 )
 
 // filters are the stages between analysis and output, in order (see
-// driver.Filter). Ignore directives, generated-file skipping and
-// -new-from-rev belong here.
-func filters(*options) []driver.Filter { return nil }
+// driver.Filter): ignore directives and generated files, then
+// -new-from-rev or -new-from-patch, so that a directive that suppresses
+// nothing is reported only on changed lines too.
+func filters(ctx context.Context, o *options, cfg *driver.Config) ([]driver.Filter, error) {
+	enabled, err := catalog.Select(winlint.Families, o.checks)
+	if err != nil {
+		return nil, err
+	}
+	out := []driver.Filter{&suppress.Filter{Ctx: ctx, Config: cfg, Enabled: enabled, Generated: o.generated}}
+	switch {
+	case o.newFromRev != "":
+		lines, err := diffscope.FromRev(ctx, cfg.Dir, o.newFromRev)
+		if err != nil {
+			return nil, err
+		}
+		out = append(out, &diffscope.Filter{Lines: lines, What: "-new-from-rev"})
+	case o.newFromPatch != "":
+		lines, err := diffscope.FromPatchFile(ctx, cfg.Dir, o.newFromPatch)
+		if err != nil {
+			return nil, fmt.Errorf("-new-from-patch: %v", err)
+		}
+		out = append(out, &diffscope.Filter{Lines: lines, What: "-new-from-patch"})
+	}
+	return out, nil
+}
+
+// enabledChecks returns the checks of the -checks selection, in catalogue
+// order.
+func enabledChecks(spec string) []*catalog.Check {
+	enabled, _ := catalog.Select(winlint.Families, spec) // checked by parseFlags
+	var out []*catalog.Check
+	for _, c := range winlint.Checks() {
+		if enabled[c.ID] {
+			out = append(out, c)
+		}
+	}
+	return out
+}
 
 // run is the driver: parse flags, run go vet per GOOS, filter, fix, print.
 // It returns the exit status.
@@ -68,9 +107,23 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 		Families: winlint.Families,
 		Sources:  new(driver.Sources),
 	}
+	stages, err := filters(ctx, o, cfg)
+	if err != nil {
+		return fail("%v", err)
+	}
 	res := driver.Run(ctx, cfg)
-	driver.ApplyFilters(res, cfg.Sources, filters(o)...)
-	report := &output.Report{Result: res, Dir: cwd}
+	driver.ApplyFilters(res, cfg.Sources, stages...)
+	report := &output.Report{
+		Result:  res,
+		Dir:     cwd,
+		Root:    cwd,
+		Checks:  enabledChecks(o.checks),
+		Sources: cfg.Sources,
+		Version: moduleVersion(),
+	}
+	if root, err := diffscope.GitRoot(ctx, cwd); err == nil {
+		report.Root = rootVia(cwd, root)
+	}
 
 	var patch []byte
 	if o.fix || o.diff {
@@ -110,6 +163,36 @@ func list(w io.Writer) {
 		fmt.Fprintf(tw, "%s\t%s\t%s\t%s\n", c.ID, state, c.Severity, c.Title)
 	}
 	tw.Flush()
+}
+
+// rootVia expresses the repository root (a real path, as git prints it)
+// through dir, the directory findings' paths start with, which may reach it
+// through a symbolic link.
+func rootVia(dir, root string) string {
+	real, err := filepath.EvalSymlinks(dir)
+	if err != nil {
+		return root
+	}
+	rel, err := filepath.Rel(root, real)
+	if err != nil || rel == ".." || strings.HasPrefix(rel, ".."+string(filepath.Separator)) {
+		return root
+	}
+	r := dir
+	if rel != "." {
+		for range strings.Split(rel, string(filepath.Separator)) {
+			r = filepath.Dir(r)
+		}
+	}
+	return r
+}
+
+// moduleVersion is the version of the winlint module this binary was built
+// from ("(devel)" for a local build).
+func moduleVersion() string {
+	if bi, ok := debug.ReadBuildInfo(); ok && bi.Main.Version != "" {
+		return bi.Main.Version
+	}
+	return "(devel)"
 }
 
 // version describes the build: module version and Go version.

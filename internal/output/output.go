@@ -1,9 +1,10 @@
 // Package output renders a driver.Result in the formats winlint offers
-// (-f text, -f json). A format is a function registered under a name; to
-// add one (sarif, rdjson, github…), write a Format and add it to Formats.
+// (-f text, json, sarif, rdjson, github). A format is a function registered
+// under a name; to add one, write a Format and add it to Formats.
 //
-// Every format shows file names relative to the report's directory when
-// the file lies inside it, and absolute otherwise.
+// text, json and rdjson show file names relative to the report's directory
+// when the file lies inside it, and absolute otherwise; sarif and github
+// name them relative to the repository root, as GitHub requires.
 package output
 
 import (
@@ -14,6 +15,7 @@ import (
 	"sort"
 	"strings"
 
+	"github.com/winlint/winlint/internal/catalog"
 	"github.com/winlint/winlint/internal/driver"
 )
 
@@ -21,6 +23,18 @@ import (
 type Report struct {
 	*driver.Result
 	Dir string // the current directory: file names are shown relative to it
+
+	// Root is the repository root (the directory holding .git, else Dir):
+	// SARIF and GitHub annotations name files relative to it.
+	Root string
+	// Checks are the checks the run enabled, in catalogue order: SARIF
+	// lists them as rules.
+	Checks []*catalog.Check
+	// Sources reads the analysed files, to convert byte columns to the
+	// UTF-16 columns SARIF and GitHub count and to hash lines.
+	Sources *driver.Sources
+	// Version is winlint's version, for SARIF's tool.driver.
+	Version string
 }
 
 // A Format writes a report. Formats write findings (and, if they carry
@@ -30,8 +44,11 @@ type Format func(w io.Writer, r *Report) error
 
 // Formats maps each -f name to its Format.
 var Formats = map[string]Format{
-	"text": Text,
-	"json": JSON,
+	"text":   Text,
+	"json":   JSON,
+	"sarif":  SARIF,
+	"rdjson": RDJSON,
+	"github": GitHub,
 }
 
 // Lookup returns the format called name.

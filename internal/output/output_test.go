@@ -136,12 +136,12 @@ func TestJSON(t *testing.T) {
 }
 
 func TestLookup(t *testing.T) {
-	for _, name := range []string{"text", "json"} {
+	for _, name := range []string{"text", "json", "sarif", "rdjson", "github"} {
 		if _, err := Lookup(name); err != nil {
 			t.Errorf("Lookup(%q): %v", name, err)
 		}
 	}
-	if _, err := Lookup("xml"); err == nil || !strings.Contains(err.Error(), "json, text") {
+	if _, err := Lookup("xml"); err == nil || !strings.Contains(err.Error(), "github, json, rdjson, sarif, text") {
 		t.Errorf("Lookup(xml) error = %v", err)
 	}
 }

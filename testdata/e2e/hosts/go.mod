@@ -1,0 +1,3 @@
+module example.com/hostsfixture
+
+go 1.26
