@@ -144,9 +144,12 @@ func sizeOf(name string) (int64, error) {
 }
 
 var WL1003 = &catalog.Check{
-	ID:       "WL1003",
-	Title:    "Close error dropped on a file opened for writing",
-	Default:  true,
+	ID:    "WL1003",
+	Title: "Close error dropped on a file opened for writing",
+	// Off by default: its first corpus run had 8 false positives in 23
+	// (files only created, or written by a child process); the rules that
+	// fixed them leave no corpus evidence yet outside tests.
+	Default:  false,
 	Severity: catalog.Warning,
 	Doc: "`defer f.Close()`, `f.Close()` or `_ = f.Close()` where `f` was opened for writing " +
 		"(`os.Create`, `os.CreateTemp`, `OpenFile` with `O_WRONLY`, `O_RDWR`, `O_CREATE`, `O_APPEND` or " +
