@@ -51,6 +51,18 @@ func sarifMultitool(t *testing.T) string {
 	return exe
 }
 
+// validateSARIF runs the SARIF Multitool on file with GitHub's and SARIF's
+// rules and fails the test on any error or warning.
+func validateSARIF(t *testing.T, file string) {
+	t.Helper()
+	cmd := exec.Command(sarifMultitool(t), "validate", "--rule-kind", "Gh;Sarif", file)
+	out, err := cmd.CombinedOutput()
+	problems := regexp.MustCompile(`(?m)^.*: (error|warning) [A-Z]+[0-9]+.*$`).FindAllString(string(out), -1)
+	if err != nil || len(problems) > 0 || !strings.Contains(string(out), "1 files scanned") {
+		t.Fatalf("SARIF Multitool validate --rule-kind Gh;Sarif %s: %v\n%s", file, err, out)
+	}
+}
+
 type sarifLog struct {
 	Runs []struct {
 		Tool struct {
@@ -92,7 +104,6 @@ type sarifLog struct {
 // root, UTF-16 columns, fingerprints that survive a moved line, rules with
 // documentation pages, and the category per GOOS configuration.
 func TestSARIF(t *testing.T) {
-	validator := sarifMultitool(t)
 	repo := t.TempDir()
 	mod := filepath.Join(repo, "svc")
 	if err := os.Rename(hostsFixture(t), mod); err != nil {
@@ -118,12 +129,7 @@ func TestSARIF(t *testing.T) {
 	}
 
 	log, file := sarif("./...")
-	cmd := exec.Command(validator, "validate", "--rule-kind", "Gh;Sarif", file)
-	out, err := cmd.CombinedOutput()
-	problems := regexp.MustCompile(`(?m)^.*: (error|warning) [A-Z]+[0-9]+.*$`).FindAllString(string(out), -1)
-	if err != nil || len(problems) > 0 || !strings.Contains(string(out), "1 files scanned") {
-		t.Fatalf("SARIF Multitool validate --rule-kind Gh;Sarif: %v\n%s", err, out)
-	}
+	validateSARIF(t, file)
 
 	if len(log.Runs) != 1 {
 		t.Fatalf("%d runs", len(log.Runs))
