@@ -1,0 +1,59 @@
+package hosts
+
+import (
+	"regexp"
+	"slices"
+	"strings"
+	"testing"
+)
+
+// TestGoVetAndGoFix runs the winlint binary as the go command's vet tool
+// and fix tool (FACTS G3), for GOOS=windows from any host. Directives and
+// skipping generated files are winlint-command features: go vet reports
+// every finding; go fix applies every fix outside generated files.
+func TestGoVetAndGoFix(t *testing.T) {
+	bin := winlintBinary(t)
+	dir := hostsFixture(t)
+	env := []string{"GOOS=windows", "GOFLAGS="}
+
+	out, code := run(t, dir, env, "go", "vet", "-vettool="+bin, "./...")
+	var got []string
+	for _, m := range regexp.MustCompile(`(?m)^(\S+\.go):(\d+):\d+: .*\((WL\d{4})\)$`).FindAllStringSubmatch(out, -1) {
+		got = append(got, m[1]+":"+m[2]+" "+m[3])
+	}
+	slices.Sort(got)
+	want := []string{
+		"fileignore.go:8 WL2001", "fileignore.go:9 WL2001", "gen.go:8 WL2001",
+		"ignore.go:11 WL0001", "ignore.go:12 WL2004", "ignore.go:20 WL2001",
+		"ignore.go:7 WL2001", "ignore.go:9 WL2001", "main.go:11 WL2001",
+	}
+	slices.Sort(want)
+	if code != 1 || !slices.Equal(got, want) {
+		t.Errorf("go vet -vettool=winlint: exit %d, findings\n\t%s\nwant exit 1 and\n\t%s\noutput:\n%s",
+			code, strings.Join(got, "\n\t"), strings.Join(want, "\n\t"), out)
+	}
+
+	// go vet forwards -checks to the tool.
+	out, _ = run(t, dir, env, "go", "vet", "-vettool="+bin, "-checks=WL2004", "./...")
+	if n := strings.Count(out, "(WL"); n != 1 || !strings.Contains(out, "ignore.go:12:") {
+		t.Errorf("go vet -checks=WL2004: want one finding at ignore.go:12:\n%s", out)
+	}
+
+	out = mustRun(t, dir, env, "go", "fix", "-fixtool="+bin, "./...")
+	for _, name := range []string{"main.go", "ignore.go", "fileignore.go"} {
+		src := readFile(t, dir+"/"+name)
+		if strings.Contains(src, `"tcp6"`) || strings.Contains(src, `"TCP"`) {
+			t.Errorf("go fix -fixtool=winlint left a fixable finding in %s:\n%s\n%s", name, src, out)
+		}
+	}
+	// go fix leaves generated files alone.
+	if !strings.Contains(readFile(t, dir+"/gen.go"), `"tcp6"`) {
+		t.Error("go fix changed the generated file gen.go")
+	}
+	// Fixed code builds and has nothing left to fix but in gen.go.
+	mustRun(t, dir, env, "go", "build", "./...")
+	out, _ = run(t, dir, env, "go", "vet", "-vettool="+bin, "-checks=WL2001,WL2004", "./...")
+	if n := strings.Count(out, "(WL"); n != 1 || !strings.Contains(out, "gen.go:8:") {
+		t.Errorf("go vet after go fix: want only gen.go:8 left:\n%s", out)
+	}
+}
