@@ -32,16 +32,29 @@
 //	-goos list    GOOS values to analyse, comma-separated; findings of several
 //	              are merged (default: $GOOS if set, else windows)
 //	-tags list    build tags, as for go build
-//	-f format     output format: text or json (default text)
+//	-f format     output format: text, json, sarif (GitHub code scanning),
+//	              rdjson (reviewdog) or github (workflow annotations)
 //	-json         same as -f json
 //	-fix          apply the first suggested fix of each finding (to files of
 //	              the main module only); fixed findings are not reported
 //	-diff         print the fixes as a unified diff on standard output instead
 //	              of applying them; unfixed findings go to standard error
+//	-new-from-rev rev
+//	              report only findings on lines added or modified since the
+//	              git revision (in CI: the merge base with the target branch)
+//	-new-from-patch file
+//	              report only findings on lines the unified diff adds or
+//	              modifies ("-" for standard input)
+//	-generated    also report findings in generated files
 //	-V, -version  print the version
 //
 // go vet always analyses a package together with its tests, and so does
 // winlint.
+//
+// Findings are suppressed with "//winlint:ignore WL2001 reason" on the line
+// or the line above, and "//winlint:file-ignore WL2001 reason" anywhere in
+// the file; malformed directives are reported as WL0001 and directives that
+// suppress nothing as WL0002.
 //
 // Exit status:
 //

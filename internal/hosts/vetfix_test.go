@@ -1,10 +1,14 @@
 package hosts
 
 import (
+	"os"
+	"path/filepath"
 	"regexp"
 	"slices"
 	"strings"
 	"testing"
+
+	"github.com/winlint/winlint/internal/snippet"
 )
 
 // TestGoVetAndGoFix runs the winlint binary as the go command's vet tool
@@ -16,7 +20,19 @@ func TestGoVetAndGoFix(t *testing.T) {
 	dir := hostsFixture(t)
 	env := []string{"GOOS=windows", "GOFLAGS="}
 
-	out, code := run(t, dir, env, "go", "vet", "-vettool="+bin, "./...")
+	// The README's commands, run by sh with winlint on $PATH.
+	cmds, err := snippet.Get(filepath.Join(repoRoot(t), "README.md"), "go-vet-fix")
+	if err != nil {
+		t.Fatal(err)
+	}
+	lines := strings.Split(strings.TrimSpace(cmds), "\n")
+	if len(lines) != 3 {
+		t.Fatalf("README go-vet-fix snippet: want 3 commands, got %q", lines)
+	}
+	shEnv := append(slices.Clone(env), "PATH="+filepath.Dir(bin)+string(filepath.ListSeparator)+os.Getenv("PATH"))
+	sh := func(line string) (string, int) { return run(t, dir, shEnv, "sh", "-c", line) }
+
+	out, code := sh(lines[0])
 	var got []string
 	for _, m := range regexp.MustCompile(`(?m)^(\S+\.go):(\d+):\d+: .*\((WL\d{4})\)$`).FindAllStringSubmatch(out, -1) {
 		got = append(got, m[1]+":"+m[2]+" "+m[3])
@@ -34,12 +50,15 @@ func TestGoVetAndGoFix(t *testing.T) {
 	}
 
 	// go vet forwards -checks to the tool.
-	out, _ = run(t, dir, env, "go", "vet", "-vettool="+bin, "-checks=WL2004", "./...")
-	if n := strings.Count(out, "(WL"); n != 1 || !strings.Contains(out, "ignore.go:12:") {
-		t.Errorf("go vet -checks=WL2004: want one finding at ignore.go:12:\n%s", out)
+	out, _ = sh(lines[1])
+	if n := strings.Count(out, "(WL"); n != len(want)-1 || strings.Contains(out, "(WL0001)") {
+		t.Errorf("%s: want the findings but WL0001's:\n%s", lines[1], out)
 	}
 
-	out = mustRun(t, dir, env, "go", "fix", "-fixtool="+bin, "./...")
+	out, code = sh(lines[2])
+	if code != 0 {
+		t.Fatalf("%s: exit %d\n%s", lines[2], code, out)
+	}
 	for _, name := range []string{"main.go", "ignore.go", "fileignore.go"} {
 		src := readFile(t, dir+"/"+name)
 		if strings.Contains(src, `"tcp6"`) || strings.Contains(src, `"TCP"`) {
