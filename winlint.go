@@ -6,15 +6,25 @@ package winlint
 //go:generate go run ./internal/cmd/gendocs
 
 import (
+	"github.com/winlint/winlint/analyzers/buildflags"
 	"github.com/winlint/winlint/analyzers/directives"
+	"github.com/winlint/winlint/analyzers/filehandle"
 	"github.com/winlint/winlint/analyzers/netfamily"
+	"github.com/winlint/winlint/analyzers/nulpath"
+	"github.com/winlint/winlint/analyzers/rawfd"
+	"github.com/winlint/winlint/analyzers/svcstop"
 	"github.com/winlint/winlint/internal/catalog"
 )
 
 // Families lists every analyzer family with its checks, in catalogue order.
 var Families = []*catalog.Family{
 	directives.Family,
+	filehandle.Family,
 	netfamily.Family,
+	rawfd.Family,
+	nulpath.Family,
+	svcstop.Family,
+	buildflags.Family,
 }
 
 // Checks returns every check of the suite, in catalogue order.
