@@ -109,6 +109,7 @@ func TestGitHubAction(t *testing.T) {
 		t.Skip("builds winlint with go install")
 	}
 	requireTool(t, "git", "install git")
+	requireTool(t, "bash", "the action's step is a bash script")
 	root := repoRoot(t)
 	spec := readAction(t, filepath.Join(root, "action.yml"))
 	if spec.run != `"$GITHUB_ACTION_PATH/action/winlint.sh"` || len(spec.env) < 7 {

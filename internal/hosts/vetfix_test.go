@@ -16,6 +16,7 @@ import (
 // skipping generated files are winlint-command features: go vet reports
 // every finding; go fix applies every fix outside generated files.
 func TestGoVetAndGoFix(t *testing.T) {
+	requireTool(t, "sh", "the README's commands are shell commands")
 	bin := winlintBinary(t)
 	dir := hostsFixture(t)
 	env := []string{"GOOS=windows", "GOFLAGS="}
