@@ -102,6 +102,8 @@ func fixture(t *testing.T, root, config string) string {
 // TestGolangciLint builds golangci-lint with the plugin (see
 // gclbuild_test.go) and runs it on testdata/e2e/golangci with the
 // repository's .golangci.yml and the README's per-check configuration.
+// When a check's suggested fix changes on purpose, rewrite the --fix
+// goldens (testdata/e2e/golangci/*.golden) with WINLINT_UPDATE_GOLDEN=1.
 func TestGolangciLint(t *testing.T) {
 	if testing.Short() {
 		t.Skip("builds golangci-lint (minutes when the cache is cold)")
