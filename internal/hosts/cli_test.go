@@ -143,7 +143,7 @@ func TestNewFromRev(t *testing.T) {
 
 	want := []string{
 		"ignore.go:18 WL2004",   // the modified line
-		"main.go:14 WL2001",     // the added line
+		"main.go:13 WL2001",     // the added line
 		"untracked.go:5 WL2001", // a new file
 	}
 	base := strings.TrimSpace(git("merge-base", "main", "HEAD"))

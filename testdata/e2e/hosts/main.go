@@ -8,7 +8,8 @@ import (
 )
 
 func main() {
-	greeting := "héllo, 世界 😀"; ln, _ := net.Listen("tcp6", ":8080") // WL2001 after non-ASCII text
-	fmt.Println(greeting, ln)
+	fmt.Println("héllo, 世界 😀", listening(net.Listen("tcp6", ":8080"))) // WL2001 after non-ASCII text
 	serve()
 }
+
+func listening(ln net.Listener, err error) bool { return err == nil && ln != nil }
