@@ -14,6 +14,9 @@ import (
 // checkLeak reports WL1001 (files) and WL1005 (Windows handles): a
 // resource not released, and not escaping, on some path to a return.
 func (c *checker) checkLeak(a *resource.Acquire) {
+	if a.Fn.Once {
+		return // run once per process: kept open for the process's lifetime on purpose
+	}
 	leaks := c.eng.Leaks(a)
 	if len(leaks) == 0 {
 		return

@@ -82,6 +82,10 @@ type Function struct {
 	Obj    *types.Func // nil for literals
 	Graph  *paths.Graph
 	IsMain bool // main.main: returning ends the process
+	// Once is set for a function literal run once per process by
+	// sync.Once.Do, sync.OnceFunc, OnceValue or OnceValues: what it keeps
+	// open lives as long as the process, deliberately (a pinned DLL).
+	Once bool
 	// captured are the variables of this body referenced by a nested
 	// function literal; addressed are those whose address is taken
 	// other than as the out-parameter of an acquiring call.
@@ -115,9 +119,19 @@ var noReturn = map[string]bool{
 // with resources and exports that as facts.
 func NewEngine(pass *analysis.Pass) *Engine {
 	e := &Engine{pass: pass, info: pass.TypesInfo, local: make(map[*types.Func]*FuncFact)}
+	once := make(map[*ast.FuncLit]bool)
 	for _, file := range pass.Files {
 		ast.Inspect(file, func(n ast.Node) bool {
 			switch n := n.(type) {
+			case *ast.CallExpr:
+				switch callee.CallName(e.info, n) {
+				case "(*sync.Once).Do", "sync.OnceFunc", "sync.OnceValue", "sync.OnceValues":
+					for _, arg := range n.Args {
+						if lit, ok := ast.Unparen(arg).(*ast.FuncLit); ok {
+							once[lit] = true
+						}
+					}
+				}
 			case *ast.FuncDecl:
 				if n.Body == nil {
 					return false
@@ -127,7 +141,7 @@ func NewEngine(pass *analysis.Pass) *Engine {
 				fn.IsMain = n.Recv == nil && n.Name.Name == "main" && pass.Pkg.Name() == "main"
 				e.funcs = append(e.funcs, fn)
 			case *ast.FuncLit:
-				e.funcs = append(e.funcs, &Function{Node: n, Body: n.Body})
+				e.funcs = append(e.funcs, &Function{Node: n, Body: n.Body, Once: once[n]})
 			}
 			return true
 		})
@@ -540,6 +554,14 @@ func (e *Engine) Prune(cond ast.Expr, v, errv *types.Var) (skipTrue, skipFalse b
 			if e.isVar(y, v) || e.isVar(y, errv) {
 				x, y = y, x
 			}
+			if errv != nil && e.isVar(x, errv) && !e.isNil(y) && e.isErrorValue(y) {
+				// err == ErrSomething (a constant or package-level error):
+				// the true branch is a failure of the acquiring call.
+				if c.Op == token.EQL {
+					return true, false
+				}
+				return false, true
+			}
 			isNil := e.isNilOrConst(y)
 			if !isNil {
 				return false, false
@@ -575,6 +597,28 @@ func (e *Engine) Prune(cond ast.Expr, v, errv *types.Var) (skipTrue, skipFalse b
 		}
 	}
 	return false, false
+}
+
+// isErrorValue reports whether x names a constant or a package-level
+// variable (windows.ERROR_SERVICE_DOES_NOT_EXIST, io.EOF, fs.ErrNotExist):
+// a sentinel that is never nil.
+func (e *Engine) isErrorValue(x ast.Expr) bool {
+	var id *ast.Ident
+	switch x := ast.Unparen(x).(type) {
+	case *ast.Ident:
+		id = x
+	case *ast.SelectorExpr:
+		id = x.Sel
+	default:
+		return false
+	}
+	switch obj := e.objOf(id).(type) {
+	case *types.Const:
+		return true
+	case *types.Var:
+		return obj.Pkg() != nil && obj.Parent() == obj.Pkg().Scope()
+	}
+	return false
 }
 
 func (e *Engine) isVar(x ast.Expr, v *types.Var) bool {

@@ -144,7 +144,14 @@ func (e *Engine) onlyReturned(fn *Function, a *Acquire) bool {
 			return
 		}
 		switch u.Kind {
-		case Borrow, Release:
+		case Borrow:
+		case Release:
+			// "defer f.Close()" closes what the function returns: the
+			// caller gets a closed file, not a fresh one. (A deferred
+			// closure that closes on error only is fine.)
+			if d, ok := n.(*ast.DeferStmt); ok && d.Call == u.Call {
+				good = false
+			}
 		default:
 			good = false
 		}

@@ -7,6 +7,7 @@ package handles // want package:"resourcefacts"
 import (
 	"errors"
 	"os"
+	"sync"
 	"syscall"
 	"unsafe"
 
@@ -317,4 +318,49 @@ func cwdOK(pid uint32) (string, error) {
 	}
 	defer syscall.CloseHandle(syscall.Handle(h))
 	return "", nil
+}
+
+// The failure branch may compare err with a sentinel: nothing was opened
+// there (regression from windows_exporter's OpenService use).
+func sentinelBranch(pid uint32) error {
+	h, err := windows.OpenProcess(windows.PROCESS_QUERY_LIMITED_INFORMATION, false, pid)
+	if err == windows.ERROR_ACCESS_DENIED {
+		return nil
+	}
+	if err != nil {
+		return err
+	}
+	defer windows.CloseHandle(h)
+	return nil
+}
+
+// A comparison with a sentinel is no proof of success either: the handle
+// still leaks on the path where err is something else and not checked.
+func sentinelNotEnough(pid uint32) error {
+	h, err := windows.OpenProcess(windows.PROCESS_QUERY_LIMITED_INFORMATION, false, pid) // want `h from windows.OpenProcess is not released on the path through the return`
+	if err != windows.ERROR_ACCESS_DENIED {
+		_ = h
+		return nil
+	}
+	return err
+}
+
+// A DLL loaded once per process and kept: pinned on purpose (regression
+// from hcsshim's cimwriter).
+var loadWriter = sync.OnceValue(func() error {
+	h, err := windows.LoadLibrary("cimwriter.dll")
+	if err != nil {
+		return err
+	}
+	_ = h
+	return nil
+})
+
+func loadEveryCall() error {
+	h, err := windows.LoadLibrary("cimwriter.dll") // want `h from windows.LoadLibrary is not released`
+	if err != nil {
+		return err
+	}
+	_ = h
+	return nil
 }

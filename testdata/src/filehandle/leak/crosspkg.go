@@ -58,3 +58,26 @@ func keepOpen(name string) error {
 	fileutil.Keep(f)
 	return nil
 }
+
+// tempWithContent closes the file it returns (defer f.Close()): callers get
+// a closed file whose Name they use, nothing to close (regression from
+// hcsshim ext4/dmverity tests).
+func tempWithContent(data []byte) (*os.File, error) {
+	f, err := os.CreateTemp("", "content")
+	if err != nil {
+		return nil, err
+	}
+	defer f.Close() // want `error of f.Close\(\) is dropped`
+	if _, err := f.Write(data); err != nil {
+		return nil, err
+	}
+	return f, nil
+}
+
+func useClosedHelper() error {
+	f, err := tempWithContent([]byte("x"))
+	if err != nil {
+		return err
+	}
+	return os.Remove(f.Name())
+}
