@@ -168,6 +168,8 @@ func buildGCL(ctx context.Context, t testing.TB, root string) string {
 	}
 	bin := filepath.Join(cache, "bin", "golangci-lint-"+cfg.Version+"-"+hash+exeSuffix())
 	if _, err := os.Stat(bin); err == nil {
+		now := time.Now()
+		os.Chtimes(bin, now, now) // in use: keep it
 		t.Logf("golangci-lint %s with winlint %s: cached %s", cfg.Version, hash, bin)
 		return bin
 	}
@@ -227,10 +229,11 @@ func buildGCL(ctx context.Context, t testing.TB, root string) string {
 	if err := os.Rename(tmpBin, bin); err != nil {
 		t.Fatal(err)
 	}
-	// Keep one binary per version: the others are stale.
+	// Binaries of other source versions are stale: remove those not used
+	// for an hour (a test in another checkout may be running one now).
 	old, _ := filepath.Glob(filepath.Join(cache, "bin", "golangci-lint-"+cfg.Version+"-*"))
 	for _, o := range old {
-		if o != bin {
+		if fi, err := os.Stat(o); err == nil && o != bin && time.Since(fi.ModTime()) > time.Hour {
 			os.Remove(o)
 		}
 	}
