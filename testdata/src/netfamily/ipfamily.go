@@ -61,7 +61,7 @@ func lengthTestsFine(s string, ip net.IP, b []byte) {
 
 func is4Tests(ip net.IP, tcp *net.TCPAddr, udp *net.UDPConn, buf []byte) {
 	a, _ := netip.AddrFromSlice(net.ParseIP("192.0.2.1"))
-	_ = a.Is4() // want `a.Is4\(\) is false for IPv4 addresses in IPv4-mapped form \(::ffff:a.b.c.d\), which netip.AddrFromSlice of a net.IP yields for IPv4 peers of dual-stack sockets; use a.Unmap\(\).Is4\(\)`
+	_ = a.Is4()                     // want `a.Is4\(\) is false for IPv4 addresses in IPv4-mapped form \(::ffff:a.b.c.d\), which netip.AddrFromSlice of a net.IP yields for IPv4 peers of dual-stack sockets; use a.Unmap\(\).Is4\(\)`
 	_ = tcp.AddrPort().Addr().Is4() // want `which net.TCPAddr.AddrPort yields`
 	ap := tcp.AddrPort()
 	_ = ap.Addr().Is4() // want `tcp.AddrPort\(\)|ap.Addr\(\).Is4\(\)`

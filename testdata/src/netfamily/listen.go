@@ -13,17 +13,17 @@ import (
 const v6net = "tcp6"
 
 func wildcardV6Only(port int, cfg *tls.Config) {
-	net.Listen("tcp6", ":8080")                      // want `"tcp6" on a wildcard address listens on IPv6 only \(IPV6_V6ONLY=1\): IPv4 clients cannot connect; use "tcp" for a dual-stack listener`
-	net.Listen("tcp6", "[::]:8080")                  // want `"tcp6" on \[::\] listens on IPv6 only`
-	net.ListenPacket("udp6", ":53")                  // want `"udp6" on a wildcard address listens on IPv6 only.*use "udp"`
-	net.Listen(v6net, ":"+strconv.Itoa(port))        // want `"tcp6" on a wildcard address`
+	net.Listen("tcp6", ":8080")               // want `"tcp6" on a wildcard address listens on IPv6 only \(IPV6_V6ONLY=1\): IPv4 clients cannot connect; use "tcp" for a dual-stack listener`
+	net.Listen("tcp6", "[::]:8080")           // want `"tcp6" on \[::\] listens on IPv6 only`
+	net.ListenPacket("udp6", ":53")           // want `"udp6" on a wildcard address listens on IPv6 only.*use "udp"`
+	net.Listen(v6net, ":"+strconv.Itoa(port)) // want `"tcp6" on a wildcard address`
 	var lc net.ListenConfig
-	lc.Listen(context.Background(), "tcp6", "")      // want `"tcp6" on a wildcard address`
-	tls.Listen("tcp6", "[::]:443", cfg)              // want `"tcp6" on \[::\]`
-	net.ListenTCP("tcp6", &net.TCPAddr{Port: port})  // want `"tcp6" on a wildcard address`
+	lc.Listen(context.Background(), "tcp6", "")                            // want `"tcp6" on a wildcard address`
+	tls.Listen("tcp6", "[::]:443", cfg)                                    // want `"tcp6" on \[::\]`
+	net.ListenTCP("tcp6", &net.TCPAddr{Port: port})                        // want `"tcp6" on a wildcard address`
 	net.ListenUDP("udp6", &net.UDPAddr{IP: net.IPv6unspecified, Port: 53}) // want `"udp6" on \[::\]`
 	addr := "[::]:" + strconv.Itoa(port)
-	net.Listen("tcp6", addr)                         // want `"tcp6" on \[::\]`
+	net.Listen("tcp6", addr) // want `"tcp6" on \[::\]`
 }
 
 func specificV6(port int) {
@@ -60,10 +60,10 @@ func v4Listeners() {
 }
 
 func localhost(port string) {
-	net.Listen("tcp", "localhost:8080")            // want `listening on localhost binds one of its addresses only \(127.0.0.1\)`
-	net.ListenPacket("udp", "localhost:5353")      // want `listening on localhost binds one of its addresses only`
-	http.ListenAndServe("localhost:8080", nil)     // want `listening on localhost`
-	net.Listen("tcp", "localhost:"+port)           // want `listening on localhost`
+	net.Listen("tcp", "localhost:8080")        // want `listening on localhost binds one of its addresses only \(127.0.0.1\)`
+	net.ListenPacket("udp", "localhost:5353")  // want `listening on localhost binds one of its addresses only`
+	http.ListenAndServe("localhost:8080", nil) // want `listening on localhost`
+	net.Listen("tcp", "localhost:"+port)       // want `listening on localhost`
 }
 
 // unixgramOnUnix is portable code: such calls are guarded at run time, so
@@ -76,7 +76,7 @@ func unixgramOnUnix() {
 func localhostFine() (net.Listener, error) {
 	net.Listen("tcp", "127.0.0.1:8080")
 	net.Listen("tcp", "[::1]:8080")
-	net.Listen("tcp4", "localhost:8080") // the family is explicit
-	net.Dial("tcp", "localhost:8080")    // dialing tries every address
+	net.Listen("tcp4", "localhost:8080")    // the family is explicit
+	net.Dial("tcp", "localhost:8080")       // dialing tries every address
 	return net.Listen("tcp", "localhost:0") // port 0: callers dial Addr()
 }
