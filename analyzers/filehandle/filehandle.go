@@ -2,6 +2,7 @@ package filehandle
 
 import (
 	"fmt"
+	"github.com/winlint/winlint/internal/syntax"
 	"go/ast"
 	"go/token"
 	"go/types"
@@ -52,18 +53,9 @@ type checker struct {
 	values *fold.Values
 }
 
-func (c *checker) fileOf(pos token.Pos) *ast.File {
-	for _, f := range c.pass.Files {
-		if f.FileStart <= pos && pos <= f.FileEnd {
-			return f
-		}
-	}
-	return nil
-}
-
 // enclosing returns the path from n up to its file (innermost first).
 func (c *checker) enclosing(n ast.Node) []ast.Node {
-	f := c.fileOf(n.Pos())
+	f := syntax.File(c.pass.Files, n.Pos())
 	if f == nil {
 		return nil
 	}

@@ -1,6 +1,7 @@
 package netfamily
 
 import (
+	"github.com/winlint/winlint/internal/syntax"
 	"go/ast"
 	"go/types"
 	"net/netip"
@@ -132,7 +133,7 @@ func (c *checker) netCall(call *ast.CallExpr) *netCall {
 // *net.UDPAddr / *net.IPAddr composite literal.
 func (c *checker) hostOf(e ast.Expr, network string) host {
 	if t := c.pass.TypesInfo.TypeOf(e); t != nil {
-		if isNamed(t, "net", "TCPAddr") || isNamed(t, "net", "UDPAddr") || isNamed(t, "net", "IPAddr") {
+		if callee.IsNamedType(t, "net", "TCPAddr") || callee.IsNamedType(t, "net", "UDPAddr") || callee.IsNamedType(t, "net", "IPAddr") {
 			return c.hostOfAddrLit(e)
 		}
 	}
@@ -349,7 +350,7 @@ func (c *checker) checkFamily(nc *netCall, listened map[string]bool) {
 		strings.EqualFold(nc.host.text, "localhost"):
 		// Port 0 means the caller dials Listener.Addr(), the real address.
 		// A port computed at run time is often 0 in tests: stay silent there.
-		if nc.host.portKnown && nc.host.port == "0" || !nc.host.portKnown && c.inTestFile(nc.call) {
+		if nc.host.portKnown && nc.host.port == "0" || !nc.host.portKnown && syntax.IsTestFile(c.pass.Fset, nc.call.Pos()) {
 			return
 		}
 		c.reportLocalhost(nc)

@@ -1,6 +1,7 @@
 package netfamily
 
 import (
+	"github.com/winlint/winlint/internal/syntax"
 	"go/ast"
 	"go/token"
 	"go/types"
@@ -54,7 +55,7 @@ func (c *checker) checkHostPortSink(call *ast.CallExpr) {
 // checkServerAddr checks http.Server{Addr: ...} literals.
 func (c *checker) checkServerAddr(lit *ast.CompositeLit) {
 	t := c.pass.TypesInfo.TypeOf(lit)
-	if t == nil || !isNamed(t, "net/http", "Server") {
+	if t == nil || !callee.IsNamedType(t, "net/http", "Server") {
 		return
 	}
 	for _, elt := range lit.Elts {
@@ -76,7 +77,7 @@ func (c *checker) checkServerAddrAssign(as *ast.AssignStmt) {
 		if !ok || sel.Sel.Name != "Addr" {
 			continue
 		}
-		if s := c.pass.TypesInfo.Selections[sel]; s != nil && s.Kind() == types.FieldVal && isNamed(s.Recv(), "net/http", "Server") {
+		if s := c.pass.TypesInfo.Selections[sel]; s != nil && s.Kind() == types.FieldVal && callee.IsNamedType(s.Recv(), "net/http", "Server") {
 			c.checkHostPort(as.Rhs[i], "http.Server.Addr")
 		}
 	}
@@ -191,7 +192,7 @@ func (c *checker) maybeIPv6Host(e ast.Expr) bool {
 	if t == nil {
 		return false
 	}
-	if isNamed(t, "net", "IP") || isNamed(t, "net/netip", "Addr") {
+	if callee.IsNamedType(t, "net", "IP") || callee.IsNamedType(t, "net/netip", "Addr") {
 		return true
 	}
 	b, ok := t.Underlying().(*types.Basic)
@@ -202,8 +203,8 @@ func (c *checker) maybeIPv6Host(e ast.Expr) bool {
 // are strings (or the port is an int and strconv is imported), and the
 // file imports net.
 func (c *checker) joinFix(j *joined) []analysis.SuggestedFix {
-	file := c.fileOf(j.expr.Pos())
-	netName := importName(file, "net")
+	file := syntax.File(c.pass.Files, j.expr.Pos())
+	netName := syntax.ImportName(file, "net")
 	if netName == "" || !isString(c.pass.TypesInfo.TypeOf(j.host)) {
 		return nil
 	}
@@ -214,7 +215,7 @@ func (c *checker) joinFix(j *joined) []analysis.SuggestedFix {
 	case isString(c.pass.TypesInfo.TypeOf(j.port)):
 		port = types.ExprString(j.port)
 	case types.Identical(c.pass.TypesInfo.TypeOf(j.port), types.Typ[types.Int]):
-		strconvName := importName(file, "strconv")
+		strconvName := syntax.ImportName(file, "strconv")
 		if strconvName == "" {
 			return nil
 		}

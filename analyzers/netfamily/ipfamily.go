@@ -108,7 +108,7 @@ func (c *checker) lenArg(e ast.Expr) ast.Expr {
 	if b, ok := c.pass.TypesInfo.Uses[id].(*types.Builtin); !ok || b.Name() != "len" {
 		return nil
 	}
-	if t := c.pass.TypesInfo.TypeOf(call.Args[0]); t == nil || !isNamed(t, "net", "IP") {
+	if t := c.pass.TypesInfo.TypeOf(call.Args[0]); t == nil || !callee.IsNamedType(t, "net", "IP") {
 		return nil
 	}
 	return call.Args[0]

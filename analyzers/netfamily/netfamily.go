@@ -1,11 +1,9 @@
 package netfamily
 
 import (
+	"github.com/winlint/winlint/internal/syntax"
 	"go/ast"
-	"go/token"
 	"go/types"
-	"strings"
-
 	"golang.org/x/tools/go/analysis"
 
 	"github.com/winlint/winlint/internal/callee"
@@ -89,65 +87,8 @@ type checker struct {
 	doneBinary map[*ast.BinaryExpr]bool
 }
 
-// isNamed reports whether t is the named type path.name (or a pointer to it).
-func isNamed(t types.Type, path, name string) bool {
-	if p, ok := t.(*types.Pointer); ok {
-		t = p.Elem()
-	}
-	n, ok := types.Unalias(t).(*types.Named)
-	if !ok || n.Obj().Pkg() == nil {
-		return false
-	}
-	return callee.PkgPath(n.Obj().Pkg()) == path && n.Obj().Name() == name
-}
-
-// fileOf returns the file containing pos.
-func (c *checker) fileOf(pos token.Pos) *ast.File {
-	for _, f := range c.pass.Files {
-		if f.FileStart <= pos && pos <= f.FileEnd {
-			return f
-		}
-	}
-	return nil
-}
-
 // windowsOnly reports whether n is in a file that builds for Windows only.
 func (c *checker) windowsOnly(n ast.Node) bool {
-	f := c.fileOf(n.Pos())
+	f := syntax.File(c.pass.Files, n.Pos())
 	return f != nil && target.WindowsOnlyFile(c.pass.Fset, f)
-}
-
-// inTestFile reports whether n is in a _test.go file.
-func (c *checker) inTestFile(n ast.Node) bool {
-	return strings.HasSuffix(c.pass.Fset.Position(n.Pos()).Filename, "_test.go")
-}
-
-// importName returns the name under which file imports path, or "" if it
-// does not import it (or imports it as _ or .).
-func importName(file *ast.File, path string) string {
-	if file == nil {
-		return ""
-	}
-	for _, imp := range file.Imports {
-		if imp.Path.Value != `"`+path+`"` {
-			continue
-		}
-		if imp.Name == nil {
-			return lastElem(path)
-		}
-		if imp.Name.Name == "_" || imp.Name.Name == "." {
-			return ""
-		}
-		return imp.Name.Name
-	}
-	return ""
-}
-
-func lastElem(path string) string {
-	for i := len(path) - 1; i >= 0; i-- {
-		if path[i] == '/' {
-			return path[i+1:]
-		}
-	}
-	return path
 }

@@ -1,6 +1,7 @@
 package nulpath
 
 import (
+	"github.com/winlint/winlint/internal/syntax"
 	"go/ast"
 	"go/token"
 	"go/types"
@@ -185,13 +186,8 @@ func (c *checker) underMultiSZ(stack []ast.Node) bool {
 }
 
 func (c *checker) isMultiSZ(e ast.Expr) bool {
-	var id *ast.Ident
-	switch x := ast.Unparen(e).(type) {
-	case *ast.Ident:
-		id = x
-	case *ast.SelectorExpr:
-		id = x.Sel
-	default:
+	id := syntax.Ident(e)
+	if id == nil {
 		return false
 	}
 	k, ok := c.pass.TypesInfo.Uses[id].(*types.Const)

@@ -1,6 +1,7 @@
 package nulpath
 
 import (
+	"github.com/winlint/winlint/internal/syntax"
 	"go/ast"
 	"go/constant"
 	"go/token"
@@ -41,7 +42,7 @@ func run(pass *analysis.Pass) (any, error) {
 	}
 	for _, file := range pass.Files {
 		c.file = file
-		walk(file, func(n ast.Node, stack []ast.Node) bool {
+		syntax.WithStack(file, func(n ast.Node, stack []ast.Node) bool {
 			switch n := n.(type) {
 			case *ast.CallExpr:
 				c.checkCall(n, stack)
@@ -64,25 +65,6 @@ type checker struct {
 	calls   map[*types.Func][]*ast.CallExpr
 	asValue map[*types.Func]bool
 	inParam map[*types.Var]bool
-}
-
-// walk calls f for every node under root, with the stack of its
-// ancestors (root first, n's parent last).
-func walk(root ast.Node, f func(n ast.Node, stack []ast.Node) bool) {
-	var stack []ast.Node
-	ast.Inspect(root, func(n ast.Node) bool {
-		if n == nil {
-			stack = stack[:len(stack)-1]
-			return true
-		}
-		if !f(n, stack) {
-			// Inspect does not call us with nil for a node whose
-			// children we skip.
-			return false
-		}
-		stack = append(stack, n)
-		return true
-	})
 }
 
 // outerFunc returns the outermost function declaration or literal in stack.
@@ -295,7 +277,7 @@ func (c *checker) appendRuneSource(id *ast.Ident, stack []ast.Node) ast.Expr {
 		return nil
 	}
 	var src ast.Expr
-	walk(fn, func(n ast.Node, st []ast.Node) bool {
+	syntax.WithStack(fn, func(n ast.Node, st []ast.Node) bool {
 		call, ok := n.(*ast.CallExpr)
 		if !ok || src != nil || len(call.Args) != 2 || c.callName(call) != "unicode/utf16.AppendRune" || !c.isVar(call.Args[0], v) {
 			return src == nil
@@ -536,7 +518,7 @@ func (c *checker) reachesOS(call *ast.CallExpr, stack []ast.Node) bool {
 // unsafe.Pointer or an argument of a syscall.
 func (c *checker) varReachesOS(v *types.Var, fn ast.Node) bool {
 	found := false
-	walk(fn, func(n ast.Node, stack []ast.Node) bool {
+	syntax.WithStack(fn, func(n ast.Node, stack []ast.Node) bool {
 		if found {
 			return false
 		}
@@ -667,7 +649,7 @@ func (c *checker) varReachesSyscall(v *types.Var, fn ast.Node) bool {
 		return false
 	}
 	found := false
-	walk(fn, func(n ast.Node, stack []ast.Node) bool {
+	syntax.WithStack(fn, func(n ast.Node, stack []ast.Node) bool {
 		if found {
 			return false
 		}

@@ -1,6 +1,7 @@
 package nulpath
 
 import (
+	"github.com/winlint/winlint/internal/syntax"
 	"go/ast"
 	"go/constant"
 	"go/token"
@@ -403,7 +404,7 @@ func (c *checker) indexCalls() {
 				c.params[sig.Params().At(i)] = param{fn, fd, i, sig.Variadic() && i == sig.Params().Len()-1}
 			}
 		}
-		walk(f, func(n ast.Node, stack []ast.Node) bool {
+		syntax.WithStack(f, func(n ast.Node, stack []ast.Node) bool {
 			id, ok := n.(*ast.Ident)
 			if !ok {
 				return true

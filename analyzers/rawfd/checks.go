@@ -1,6 +1,7 @@
 package rawfd
 
 import (
+	"github.com/winlint/winlint/internal/syntax"
 	"go/ast"
 	"go/token"
 	"go/types"
@@ -37,13 +38,8 @@ func (c *checker) fdReceiver(e ast.Expr) (recv ast.Expr, fdCall *ast.CallExpr) {
 
 // pkgVar returns the package-level variable e denotes, or nil.
 func (c *checker) pkgVar(e ast.Expr) *types.Var {
-	var id *ast.Ident
-	switch x := ast.Unparen(e).(type) {
-	case *ast.Ident:
-		id = x
-	case *ast.SelectorExpr:
-		id = x.Sel
-	default:
+	id := syntax.Ident(e)
+	if id == nil {
 		return nil
 	}
 	v, ok := c.pass.TypesInfo.Uses[id].(*types.Var)

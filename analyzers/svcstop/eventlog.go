@@ -1,6 +1,7 @@
 package svcstop
 
 import (
+	"github.com/winlint/winlint/internal/syntax"
 	"go/ast"
 	"go/token"
 	"go/types"
@@ -34,7 +35,7 @@ func (c *checker) checkEventlog() {
 		})
 	}
 	for _, fd := range c.funcDecls() {
-		if c.isTestFile(fd) {
+		if syntax.IsTestFile(c.pass.Fset, fd.Pos()) {
 			continue
 		}
 		c.checkInstallEveryStart(fd)

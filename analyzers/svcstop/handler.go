@@ -1,6 +1,8 @@
 package svcstop
 
 import (
+	"github.com/winlint/winlint/internal/callee"
+	"github.com/winlint/winlint/internal/syntax"
 	"go/ast"
 	"go/constant"
 	"go/token"
@@ -178,7 +180,7 @@ func (c *checker) buildHandler(fd *ast.FuncDecl) *handler {
 
 func (c *checker) walkHandlerFunc(h *handler, fd *ast.FuncDecl) {
 	info := c.pass.TypesInfo
-	withStack(fd.Body, func(n ast.Node, stack []ast.Node) bool {
+	syntax.WithStack(fd.Body, func(n ast.Node, stack []ast.Node) bool {
 		var parent ast.Node
 		if len(stack) > 0 {
 			parent = stack[len(stack)-1]
@@ -205,7 +207,7 @@ func (c *checker) walkHandlerFunc(h *handler, fd *ast.FuncDecl) {
 				h.exits = append(h.exits, exitCall{n, name})
 			}
 		case *ast.SelectorExpr:
-			if n.Sel.Name == "Cmd" && isNamed(info.TypeOf(n.X), svcPath, "ChangeRequest") {
+			if n.Sel.Name == "Cmd" && callee.IsNamedType(info.TypeOf(n.X), svcPath, "ChangeRequest") {
 				c.cmdUse(h, n, stack)
 			}
 		}
@@ -420,7 +422,7 @@ func lastInBlock(stmt ast.Node, stack []ast.Node) bool {
 // cmdConst folds a svc.Cmd constant.
 func (c *checker) cmdConst(e ast.Expr) (int64, bool) {
 	tv, ok := c.pass.TypesInfo.Types[e]
-	if !ok || tv.Value == nil || !isNamed(tv.Type, svcPath, "Cmd") {
+	if !ok || tv.Value == nil || !callee.IsNamedType(tv.Type, svcPath, "Cmd") {
 		return 0, false
 	}
 	v, ok := constant.Int64Val(constant.ToInt(tv.Value))
@@ -432,7 +434,7 @@ func (c *checker) analyzeSend(s *ast.SendStmt) *send {
 	out := &send{stmt: s}
 	val := ast.Unparen(s.Value)
 	if sel, ok := val.(*ast.SelectorExpr); ok && sel.Sel.Name == "CurrentStatus" &&
-		isNamed(c.pass.TypesInfo.TypeOf(sel.X), svcPath, "ChangeRequest") {
+		callee.IsNamedType(c.pass.TypesInfo.TypeOf(sel.X), svcPath, "ChangeRequest") {
 		out.echo = true
 		return out
 	}
@@ -445,7 +447,7 @@ func (c *checker) analyzeSend(s *ast.SendStmt) *send {
 		return out
 	}
 	lit, ok := val.(*ast.CompositeLit)
-	if !ok || !isNamed(c.pass.TypesInfo.TypeOf(lit), svcPath, "Status") {
+	if !ok || !callee.IsNamedType(c.pass.TypesInfo.TypeOf(lit), svcPath, "Status") {
 		return out
 	}
 	out.lit = lit

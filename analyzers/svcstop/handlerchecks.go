@@ -1,6 +1,7 @@
 package svcstop
 
 import (
+	"github.com/winlint/winlint/internal/syntax"
 	"go/ast"
 	"go/token"
 	"go/types"
@@ -15,7 +16,7 @@ func (c *checker) checkHandlers() {
 		return
 	}
 	for _, fd := range c.funcDecls() {
-		if !c.isExecute(fd, svcPkg) || c.isTestFile(fd) {
+		if !c.isExecute(fd, svcPkg) || syntax.IsTestFile(c.pass.Fset, fd.Pos()) {
 			continue
 		}
 		h := c.buildHandler(fd)
@@ -182,7 +183,7 @@ func (c *checker) checkControls(h *handler) {
 			return // WL5003's business
 		}
 	}
-	svcName := importName(c.fileOf(h.decl.Pos()), svcPath)
+	svcName := syntax.ImportName(syntax.File(c.pass.Files, h.decl.Pos()), svcPath)
 	if svcName == "" {
 		svcName = "svc"
 	}
@@ -263,8 +264,8 @@ func (c *checker) addAcceptFix(h *handler, acc string) []analysis.SuggestedFix {
 			continue
 		}
 		seen[root] = true
-		f := c.fileOf(root.Pos())
-		if f == nil || importName(f, svcPath) == "" {
+		f := syntax.File(c.pass.Files, root.Pos())
+		if f == nil || syntax.ImportName(f, svcPath) == "" {
 			return nil
 		}
 		edits = append(edits, analysis.TextEdit{Pos: root.End(), End: root.End(), NewText: []byte(" | " + acc)})
@@ -285,7 +286,7 @@ func (c *checker) checkStopPath(h *handler) {
 			e.name, h.name)
 	}
 	for _, fd := range h.scope {
-		withStack(fd.Body, func(n ast.Node, stack []ast.Node) bool {
+		syntax.WithStack(fd.Body, func(n ast.Node, stack []ast.Node) bool {
 			if _, ok := n.(*ast.FuncLit); ok {
 				return false
 			}

@@ -1,6 +1,7 @@
 package svcstop
 
 import (
+	"github.com/winlint/winlint/internal/syntax"
 	"go/ast"
 	"go/token"
 	"go/types"
@@ -44,7 +45,7 @@ func (c *checker) checkKardianos() {
 	impls := make(map[*types.TypeName]*impl)
 	var order []*types.TypeName
 	for _, fd := range c.funcDecls() {
-		if fd.Recv == nil || (fd.Name.Name != "Start" && fd.Name.Name != "Stop") || c.isTestFile(fd) {
+		if fd.Recv == nil || (fd.Name.Name != "Start" && fd.Name.Name != "Stop") || syntax.IsTestFile(c.pass.Fset, fd.Pos()) {
 			continue
 		}
 		fn, ok := c.pass.TypesInfo.Defs[fd.Name].(*types.Func)
@@ -236,7 +237,7 @@ func isNoOp(fd *ast.FuncDecl) bool {
 
 // WL5005 (kardianos half): os.Exit / log.Fatal in Stop.
 func (c *checker) checkStopExits(typ string, stop *ast.FuncDecl) {
-	withStack(stop.Body, func(n ast.Node, stack []ast.Node) bool {
+	syntax.WithStack(stop.Body, func(n ast.Node, stack []ast.Node) bool {
 		if _, ok := n.(*ast.FuncLit); ok {
 			return false
 		}

@@ -1,6 +1,7 @@
 package svcstop
 
 import (
+	"github.com/winlint/winlint/internal/syntax"
 	"go/ast"
 	"go/types"
 	"strings"
@@ -258,7 +259,7 @@ func (c *checker) checkServiceSignals(nts []*notify) {
 		return
 	}
 	for _, nt := range nts {
-		if !nt.term || c.isTestFile(nt.call) {
+		if !nt.term || syntax.IsTestFile(c.pass.Fset, nt.call.Pos()) {
 			continue
 		}
 		fn, _ := c.pass.TypesInfo.Defs[nt.fn.Name].(*types.Func)
@@ -288,7 +289,7 @@ func (c *checker) checkWindowsSignals(nts []*notify) {
 		}
 	}
 	for _, nt := range nts {
-		if c.isTestFile(nt.call) {
+		if syntax.IsTestFile(c.pass.Fset, nt.call.Pos()) {
 			continue
 		}
 		for i, d := range nt.dead {
@@ -306,7 +307,7 @@ func (c *checker) checkWindowsSignals(nts []*notify) {
 }
 
 func (c *checker) addInterruptFix(nt *notify) []analysis.SuggestedFix {
-	name := importName(c.fileOf(nt.call.Pos()), "os")
+	name := syntax.ImportName(syntax.File(c.pass.Files, nt.call.Pos()), "os")
 	if name == "" || len(nt.sigs) == 0 {
 		return nil
 	}

@@ -1,11 +1,9 @@
 package svcstop
 
 import (
+	"github.com/winlint/winlint/internal/syntax"
 	"go/ast"
-	"go/token"
 	"go/types"
-	"strings"
-
 	"golang.org/x/tools/go/analysis"
 
 	"github.com/winlint/winlint/internal/callee"
@@ -95,41 +93,6 @@ func (c *checker) funcDecls() []*ast.FuncDecl {
 	return out
 }
 
-func (c *checker) isTestFile(n ast.Node) bool {
-	name := c.pass.Fset.File(n.Pos()).Name()
-	return strings.HasSuffix(name, "_test.go")
-}
-
-// fileOf returns the file containing pos.
-func (c *checker) fileOf(pos token.Pos) *ast.File {
-	for _, f := range c.pass.Files {
-		if f.FileStart <= pos && pos <= f.FileEnd {
-			return f
-		}
-	}
-	return nil
-}
-
-// importName returns the name under which file imports path, or "".
-func importName(file *ast.File, path string) string {
-	if file == nil {
-		return ""
-	}
-	for _, imp := range file.Imports {
-		if imp.Path.Value != `"`+path+`"` {
-			continue
-		}
-		if imp.Name == nil {
-			return path[strings.LastIndex(path, "/")+1:]
-		}
-		if imp.Name.Name == "_" || imp.Name.Name == "." {
-			return ""
-		}
-		return imp.Name.Name
-	}
-	return ""
-}
-
 // importedPkg returns the package with the given path among pkg's imports.
 func importedPkg(pkg *types.Package, path string) *types.Package {
 	for _, imp := range pkg.Imports() {
@@ -140,33 +103,11 @@ func importedPkg(pkg *types.Package, path string) *types.Package {
 	return nil
 }
 
-// isNamed reports whether t is the named type path.name (or a pointer to it).
-func isNamed(t types.Type, path, name string) bool {
-	if t == nil {
-		return false
-	}
-	if p, ok := t.(*types.Pointer); ok {
-		t = p.Elem()
-	}
-	n, ok := types.Unalias(t).(*types.Named)
-	if !ok || n.Obj().Pkg() == nil {
-		return false
-	}
-	return callee.PkgPath(n.Obj().Pkg()) == path && n.Obj().Name() == name
-}
-
 // constOf returns the constant object e denotes (svc.Stop, syscall.SIGHUP),
 // or nil.
 func constOf(info *types.Info, e ast.Expr) *types.Const {
-	switch e := ast.Unparen(e).(type) {
-	case *ast.Ident:
-		k, _ := info.Uses[e].(*types.Const)
-		return k
-	case *ast.SelectorExpr:
-		k, _ := info.Uses[e.Sel].(*types.Const)
-		return k
-	}
-	return nil
+	k, _ := info.Uses[syntax.Ident(e)].(*types.Const)
+	return k
 }
 
 // calleeName is callee.CallName, tolerant of odd code.
@@ -195,23 +136,6 @@ func inspectNoLits(n ast.Node, f func(ast.Node) bool) {
 			return false
 		}
 		return f(n)
-	})
-}
-
-// withStack walks root calling f with each node and its ancestors
-// (innermost last, excluding n itself).
-func withStack(root ast.Node, f func(n ast.Node, stack []ast.Node) bool) {
-	var stack []ast.Node
-	ast.Inspect(root, func(n ast.Node) bool {
-		if n == nil {
-			stack = stack[:len(stack)-1]
-			return true
-		}
-		if !f(n, stack) {
-			return false
-		}
-		stack = append(stack, n)
-		return true
 	})
 }
 

@@ -104,6 +104,22 @@ func (t Table[T]) Lookup(info *types.Info, call *ast.CallExpr) (v T, name string
 	return v, name, ok
 }
 
+// IsNamedType reports whether t is the named type path.name, or a pointer
+// to it (path without vendor prefix, as PkgPath gives it).
+func IsNamedType(t types.Type, path, name string) bool {
+	if t == nil {
+		return false
+	}
+	if p, ok := t.(*types.Pointer); ok {
+		t = p.Elem()
+	}
+	n, ok := types.Unalias(t).(*types.Named)
+	if !ok || n.Obj().Pkg() == nil {
+		return false
+	}
+	return PkgPath(n.Obj().Pkg()) == path && n.Obj().Name() == name
+}
+
 // ImportsAny reports whether pkg imports, directly, any of the given package
 // paths. Analyzers use it as a fast path: a package that imports none of the
 // APIs a check looks for cannot call them.

@@ -71,19 +71,8 @@ func (cfg *Config) vet(ctx context.Context, goos string) *Result {
 		return fail("%v", err)
 	}
 
-	args := []string{"vet", "-vettool=" + cfg.Tool, "-json", "-checks=" + cfg.Checks}
-	if cfg.Tags != "" {
-		args = append(args, "-tags="+cfg.Tags)
-	}
-	args = append(args, "--")
-	if len(cfg.Patterns) == 0 {
-		args = append(args, ".")
-	}
-	args = append(args, cfg.Patterns...)
-
-	cmd := exec.CommandContext(ctx, cfg.goCmd(), args...)
+	cmd := cfg.Command(ctx, goos, "vet", "-vettool="+cfg.Tool, "-json", "-checks="+cfg.Checks)
 	cmd.Dir = dir
-	cmd.Env = VetEnv(cfg.environ(), goos)
 	var stderr bytes.Buffer
 	cmd.Stderr = &stderr
 	stdout, err := cmd.StdoutPipe()
@@ -144,6 +133,25 @@ func VetEnv(env []string, goos string) []string {
 		out = append(out, "CGO_ENABLED=0")
 	}
 	return out
+}
+
+// Command returns the go command "go <verb...> [-tags=…] -- <patterns>" of
+// the run for one GOOS, with the run's environment (see VetEnv) and
+// directory.
+func (cfg *Config) Command(ctx context.Context, goos string, verb ...string) *exec.Cmd {
+	args := append([]string(nil), verb...)
+	if cfg.Tags != "" {
+		args = append(args, "-tags="+cfg.Tags)
+	}
+	args = append(args, "--")
+	if len(cfg.Patterns) == 0 {
+		args = append(args, ".")
+	}
+	args = append(args, cfg.Patterns...)
+	cmd := exec.CommandContext(ctx, cfg.goCmd(), args...)
+	cmd.Dir = cfg.Dir
+	cmd.Env = VetEnv(cfg.environ(), goos)
+	return cmd
 }
 
 func (cfg *Config) goCmd() string {

@@ -5,8 +5,9 @@ import (
 	"encoding/json"
 	"fmt"
 	"io"
+	"maps"
 	"path/filepath"
-	"sort"
+	"slices"
 	"strconv"
 	"strings"
 
@@ -79,9 +80,9 @@ func (p *Parser) ParseStream(r io.Reader) ([]*Finding, []*Error, error) {
 		if err != nil {
 			return findings, errs, fmt.Errorf("cannot decode go vet -json output: %v", err)
 		}
-		for _, pkg := range sortedKeys(tree) {
+		for _, pkg := range slices.Sorted(maps.Keys(tree)) {
 			units := tree[pkg]
-			for _, analyzer := range sortedKeys(units) {
+			for _, analyzer := range slices.Sorted(maps.Keys(units)) {
 				fs, e, err := p.parseUnit(pkg, analyzer, units[analyzer])
 				if err != nil {
 					return findings, errs, err
@@ -202,13 +203,4 @@ func cutNumber(s string) (string, int, bool) {
 		return s, 0, false
 	}
 	return s[:i], n, true
-}
-
-func sortedKeys[V any](m map[string]V) []string {
-	keys := make([]string, 0, len(m))
-	for k := range m {
-		keys = append(keys, k)
-	}
-	sort.Strings(keys)
-	return keys
 }

@@ -2,6 +2,7 @@ package resource
 
 import (
 	"fmt"
+	"github.com/winlint/winlint/internal/syntax"
 	"go/ast"
 	"go/token"
 	"go/types"
@@ -603,13 +604,8 @@ func (e *Engine) Prune(cond ast.Expr, v, errv *types.Var) (skipTrue, skipFalse b
 // variable (windows.ERROR_SERVICE_DOES_NOT_EXIST, io.EOF, fs.ErrNotExist):
 // a sentinel that is never nil.
 func (e *Engine) isErrorValue(x ast.Expr) bool {
-	var id *ast.Ident
-	switch x := ast.Unparen(x).(type) {
-	case *ast.Ident:
-		id = x
-	case *ast.SelectorExpr:
-		id = x.Sel
-	default:
+	id := syntax.Ident(x)
+	if id == nil {
 		return false
 	}
 	switch obj := e.objOf(id).(type) {

@@ -15,8 +15,7 @@ import (
 	"encoding/json"
 	"fmt"
 	"io"
-	"os"
-	"os/exec"
+	"maps"
 	"path/filepath"
 	"slices"
 	"strings"
@@ -100,7 +99,7 @@ func (f *Filter) Filter(r *driver.Result, src *driver.Sources) error {
 		return !suppressed
 	})
 
-	for _, file := range sortedFiles(dirs) {
+	for _, file := range slices.Sorted(maps.Keys(dirs)) {
 		info := files[file]
 		for _, s := range dirs[file] {
 			d := s.d
@@ -207,30 +206,11 @@ func (f *Filter) list() (map[string]*fileInfo, error) {
 	files := make(map[string]*fileInfo)
 	var errs []string
 	for _, goos := range cfg.GOOS {
-		args := []string{"list", "-e", "-json=ImportPath,Dir,GoFiles,CgoFiles,TestGoFiles,XTestGoFiles"}
-		if cfg.Tags != "" {
-			args = append(args, "-tags="+cfg.Tags)
-		}
-		args = append(args, "--")
-		if len(cfg.Patterns) == 0 {
-			args = append(args, ".")
-		}
-		args = append(args, cfg.Patterns...)
-		goCmd := cfg.Go
-		if goCmd == "" {
-			goCmd = "go"
-		}
-		env := cfg.Env
-		if env == nil {
-			env = os.Environ()
-		}
 		ctx := f.Ctx
 		if ctx == nil {
 			ctx = context.Background()
 		}
-		cmd := exec.CommandContext(ctx, goCmd, args...)
-		cmd.Dir = cfg.Dir
-		cmd.Env = driver.VetEnv(env, goos)
+		cmd := cfg.Command(ctx, goos, "list", "-e", "-json=ImportPath,Dir,GoFiles,CgoFiles,TestGoFiles,XTestGoFiles")
 		var stderr bytes.Buffer
 		cmd.Stderr = &stderr
 		out, err := cmd.Output()
@@ -270,15 +250,6 @@ func (f *Filter) list() (map[string]*fileInfo, error) {
 		return files, fmt.Errorf("%s", strings.Join(errs, "; "))
 	}
 	return files, nil
-}
-
-func sortedFiles[V any](m map[string]V) []string {
-	out := make([]string, 0, len(m))
-	for k := range m {
-		out = append(out, k)
-	}
-	slices.Sort(out)
-	return out
 }
 
 func plural(n int, one, many string) string {
