@@ -2,7 +2,6 @@ package filehandle
 
 import (
 	"fmt"
-	"github.com/winlint/winlint/internal/syntax"
 	"go/ast"
 	"go/token"
 	"go/types"
@@ -14,6 +13,7 @@ import (
 	"github.com/winlint/winlint/internal/callee"
 	"github.com/winlint/winlint/internal/fold"
 	"github.com/winlint/winlint/internal/resource"
+	"github.com/winlint/winlint/internal/syntax"
 )
 
 // Analyzer reports files and Windows handles not released on every path,

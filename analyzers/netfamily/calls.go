@@ -1,7 +1,6 @@
 package netfamily
 
 import (
-	"github.com/winlint/winlint/internal/syntax"
 	"go/ast"
 	"go/types"
 	"net/netip"
@@ -11,6 +10,7 @@ import (
 	"golang.org/x/tools/go/analysis"
 
 	"github.com/winlint/winlint/internal/callee"
+	"github.com/winlint/winlint/internal/syntax"
 )
 
 // A kind groups the functions that accept the same set of networks.

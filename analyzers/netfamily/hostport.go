@@ -1,7 +1,6 @@
 package netfamily
 
 import (
-	"github.com/winlint/winlint/internal/syntax"
 	"go/ast"
 	"go/token"
 	"go/types"
@@ -12,6 +11,7 @@ import (
 
 	"github.com/winlint/winlint/internal/callee"
 	"github.com/winlint/winlint/internal/fold"
+	"github.com/winlint/winlint/internal/syntax"
 )
 
 // hostPortSinks maps functions that take a "host:port" address to the

@@ -1,13 +1,14 @@
 package netfamily
 
 import (
-	"github.com/winlint/winlint/internal/syntax"
 	"go/ast"
 	"go/types"
+
 	"golang.org/x/tools/go/analysis"
 
 	"github.com/winlint/winlint/internal/callee"
 	"github.com/winlint/winlint/internal/fold"
+	"github.com/winlint/winlint/internal/syntax"
 	"github.com/winlint/winlint/internal/target"
 )
 

@@ -1,12 +1,12 @@
 package nulpath
 
 import (
-	"github.com/winlint/winlint/internal/syntax"
 	"go/ast"
 	"go/token"
 	"go/types"
 
 	"github.com/winlint/winlint/internal/callee"
+	"github.com/winlint/winlint/internal/syntax"
 )
 
 // envBlockFuncs return a pointer to an environment block (a double-NUL

@@ -1,7 +1,6 @@
 package nulpath
 
 import (
-	"github.com/winlint/winlint/internal/syntax"
 	"go/ast"
 	"go/constant"
 	"go/token"
@@ -13,6 +12,7 @@ import (
 
 	"github.com/winlint/winlint/internal/callee"
 	"github.com/winlint/winlint/internal/fold"
+	"github.com/winlint/winlint/internal/syntax"
 )
 
 // Analyzer reports NUL bytes on the way to the OS: WL4001–WL4004.

@@ -1,7 +1,6 @@
 package nulpath
 
 import (
-	"github.com/winlint/winlint/internal/syntax"
 	"go/ast"
 	"go/constant"
 	"go/token"
@@ -10,6 +9,7 @@ import (
 
 	"github.com/winlint/winlint/internal/callee"
 	"github.com/winlint/winlint/internal/fold"
+	"github.com/winlint/winlint/internal/syntax"
 )
 
 // nulFreeSources are functions whose string result cannot contain a NUL

@@ -1,7 +1,6 @@
 package rawfd
 
 import (
-	"github.com/winlint/winlint/internal/syntax"
 	"go/ast"
 	"go/token"
 	"go/types"
@@ -11,6 +10,7 @@ import (
 	"github.com/winlint/winlint/internal/catalog"
 	"github.com/winlint/winlint/internal/paths"
 	"github.com/winlint/winlint/internal/resource"
+	"github.com/winlint/winlint/internal/syntax"
 )
 
 // fdReceiver returns the receiver expression of call if call is
@@ -81,7 +81,7 @@ func (c *checker) checkFd(f *fn, call *ast.CallExpr) {
 	if isParam(v, f) || c.discarded(f, call) || c.toNewOwner(f, call) || c.deferredUse(f, v) || c.escapes(f, v) {
 		return
 	}
-	if c.usedAfter(f, call, v, call) {
+	if c.usedAfter(f, call, v, call) || c.keptAlive(f, call, v) {
 		return
 	}
 	c.report(WL3001, call,
@@ -377,6 +377,9 @@ func (c *checker) callUse(f *fn, n ast.Node, v *types.Var) ast.Node {
 			if child == call.Fun {
 				break
 			}
+			if c.isBuiltin(call) {
+				break // delete(m, h), len…: the number as a value, not a handle
+			}
 			if !printing[callee.CallName(c.pass.TypesInfo, call)] {
 				found = id
 			}
@@ -385,6 +388,62 @@ func (c *checker) callUse(f *fn, n ast.Node, v *types.Var) ast.Node {
 		return true
 	})
 	return found
+}
+
+// isBuiltin reports whether call calls a builtin function.
+func (c *checker) isBuiltin(call *ast.CallExpr) bool {
+	_, ok := c.pass.TypesInfo.Uses[syntax.Ident(call.Fun)].(*types.Builtin)
+	return ok
+}
+
+// keptAlive reports whether runtime.KeepAlive is called, after call, on v
+// or on the value v ranges over (for _, f := range attr.Files { f.Fd() }
+// … runtime.KeepAlive(attr), as os.StartProcess does).
+func (c *checker) keptAlive(f *fn, call *ast.CallExpr, v *types.Var) bool {
+	owners := map[types.Object]bool{v: true}
+	ast.Inspect(f.body, func(n ast.Node) bool {
+		if rs, ok := n.(*ast.RangeStmt); ok && rs.Value != nil {
+			if id, ok := rs.Value.(*ast.Ident); ok && c.pass.TypesInfo.Defs[id] == v {
+				if root := rootIdent(rs.X); root != nil {
+					owners[c.pass.TypesInfo.Uses[root]] = true
+				}
+			}
+		}
+		return true
+	})
+	kept := false
+	ast.Inspect(f.body, func(n ast.Node) bool {
+		k, ok := n.(*ast.CallExpr)
+		if !ok || kept || k.Pos() < call.End() || len(k.Args) != 1 ||
+			callee.CallName(c.pass.TypesInfo, k) != "runtime.KeepAlive" {
+			return !kept
+		}
+		if root := rootIdent(k.Args[0]); root != nil && owners[c.pass.TypesInfo.Uses[root]] {
+			kept = true
+		}
+		return false
+	})
+	return kept
+}
+
+// rootIdent returns the variable at the root of x.f.g, x[i] or &x.
+func rootIdent(e ast.Expr) *ast.Ident {
+	for {
+		switch x := ast.Unparen(e).(type) {
+		case *ast.Ident:
+			return x
+		case *ast.SelectorExpr:
+			e = x.X
+		case *ast.IndexExpr:
+			e = x.X
+		case *ast.UnaryExpr:
+			e = x.X
+		case *ast.StarExpr:
+			e = x.X
+		default:
+			return nil
+		}
+	}
 }
 
 // printing are calls that only format a value.

@@ -82,22 +82,8 @@ func (c *checker) graph(body *ast.BlockStmt) *paths.Graph {
 	return g
 }
 
-// noReturn are calls that never return.
-var noReturn = map[string]bool{
-	"os.Exit": true, "log.Fatal": true, "log.Fatalf": true, "log.Fatalln": true,
-	"log.Panic": true, "log.Panicf": true, "log.Panicln": true,
-	"(*log.Logger).Fatal": true, "(*log.Logger).Fatalf": true, "(*log.Logger).Fatalln": true,
-	"(*testing.common).Fatal": true, "(*testing.common).Fatalf": true, "(*testing.common).FailNow": true,
-	"runtime.Goexit": true,
-}
-
 func (c *checker) mayReturn(call *ast.CallExpr) bool {
-	if id, ok := ast.Unparen(call.Fun).(*ast.Ident); ok {
-		if b, ok := c.pass.TypesInfo.Uses[id].(*types.Builtin); ok && b.Name() == "panic" {
-			return false
-		}
-	}
-	return !noReturn[callee.CallName(c.pass.TypesInfo, call)]
+	return !resource.NeverReturns(c.pass.TypesInfo, call)
 }
 
 func (c *checker) checkFunc(body *ast.BlockStmt, typ *ast.FuncType) {

@@ -1,13 +1,13 @@
 package svcstop
 
 import (
-	"github.com/winlint/winlint/internal/syntax"
 	"go/ast"
 	"go/token"
 	"go/types"
 	"strings"
 
 	"github.com/winlint/winlint/internal/callee"
+	"github.com/winlint/winlint/internal/syntax"
 )
 
 // WL5010: event log misuse (FACTS D2).

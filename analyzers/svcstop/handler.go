@@ -1,12 +1,13 @@
 package svcstop
 
 import (
-	"github.com/winlint/winlint/internal/callee"
-	"github.com/winlint/winlint/internal/syntax"
 	"go/ast"
 	"go/constant"
 	"go/token"
 	"go/types"
+
+	"github.com/winlint/winlint/internal/callee"
+	"github.com/winlint/winlint/internal/syntax"
 )
 
 // This file gathers what is known about one svc.Handler: its Execute method

@@ -1,12 +1,13 @@
 package svcstop
 
 import (
-	"github.com/winlint/winlint/internal/syntax"
 	"go/ast"
 	"go/token"
 	"go/types"
 
 	"golang.org/x/tools/go/analysis"
+
+	"github.com/winlint/winlint/internal/syntax"
 )
 
 // checkHandlers runs WL5001–WL5005 on every svc.Handler of the package.

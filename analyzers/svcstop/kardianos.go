@@ -1,11 +1,12 @@
 package svcstop
 
 import (
-	"github.com/winlint/winlint/internal/syntax"
 	"go/ast"
 	"go/token"
 	"go/types"
 	"strings"
+
+	"github.com/winlint/winlint/internal/syntax"
 )
 
 // This file checks implementations of kardianos/service's Interface:

@@ -1,7 +1,6 @@
 package svcstop
 
 import (
-	"github.com/winlint/winlint/internal/syntax"
 	"go/ast"
 	"go/types"
 	"strings"
@@ -9,6 +8,7 @@ import (
 	"golang.org/x/tools/go/analysis"
 
 	"github.com/winlint/winlint/internal/callee"
+	"github.com/winlint/winlint/internal/syntax"
 )
 
 // serviceFact is attached to functions that reach the service entry points

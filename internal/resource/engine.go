@@ -2,7 +2,6 @@ package resource
 
 import (
 	"fmt"
-	"github.com/winlint/winlint/internal/syntax"
 	"go/ast"
 	"go/token"
 	"go/types"
@@ -13,6 +12,7 @@ import (
 
 	"github.com/winlint/winlint/internal/callee"
 	"github.com/winlint/winlint/internal/paths"
+	"github.com/winlint/winlint/internal/syntax"
 )
 
 // FuncFact is what a function does with resources, exported for the
@@ -25,6 +25,10 @@ type FuncFact struct {
 	Fresh       string
 	FreshResult int
 	NoReturn    bool // the function never returns (it exits, panics or loops)
+	// TrueIfErr lists the error parameters the function (of one bool
+	// result) returns true for only when they are non-nil, such as test
+	// helpers "if errEndsTest(t, err, …) { return }".
+	TrueIfErr []int
 }
 
 func (*FuncFact) AFact() {}
@@ -43,11 +47,14 @@ func (f *FuncFact) String() string {
 	if f.NoReturn {
 		parts = append(parts, "noreturn")
 	}
+	if len(f.TrueIfErr) > 0 {
+		parts = append(parts, fmt.Sprintf("trueiferr%v", f.TrueIfErr))
+	}
 	return strings.Join(parts, " ")
 }
 
 func (f *FuncFact) empty() bool {
-	return len(f.Closes) == 0 && len(f.Borrows) == 0 && f.Fresh == "" && !f.NoReturn
+	return len(f.Closes) == 0 && len(f.Borrows) == 0 && f.Fresh == "" && !f.NoReturn && len(f.TrueIfErr) == 0
 }
 
 // PkgFact marks a package that exports FuncFacts, so that its importers
@@ -168,6 +175,11 @@ func NewEngine(pass *analysis.Pass) *Engine {
 		}
 		e.buildGraphs()
 	}
+	for _, fn := range e.funcs {
+		if fn.Obj != nil {
+			e.localFact(fn.Obj).TrueIfErr = e.trueIfErr(fn)
+		}
+	}
 	for round := 0; round < 2; round++ {
 		for _, fn := range e.funcs {
 			if fn.Obj != nil {
@@ -214,19 +226,26 @@ func (e *Engine) FuncFact(fn *types.Func) *FuncFact {
 	return nil
 }
 
-// MayReturn reports whether call may return to its caller.
-func (e *Engine) MayReturn(call *ast.CallExpr) bool {
+// NeverReturns reports whether call is known, without facts, never to
+// return: panic, os.Exit, log.Fatal*, t.Fatal* and the like.
+func NeverReturns(info *types.Info, call *ast.CallExpr) bool {
 	if id, ok := ast.Unparen(call.Fun).(*ast.Ident); ok {
-		if b, ok := e.info.Uses[id].(*types.Builtin); ok && b.Name() == "panic" {
-			return false
+		if b, ok := info.Uses[id].(*types.Builtin); ok && b.Name() == "panic" {
+			return true
 		}
+	}
+	return noReturn[callee.CallName(info, call)]
+}
+
+// MayReturn reports whether call may return to its caller: it is not
+// known never to return (NeverReturns), nor learned so through a fact.
+func (e *Engine) MayReturn(call *ast.CallExpr) bool {
+	if NeverReturns(e.info, call) {
+		return false
 	}
 	fn := callee.Func(e.info, call)
 	if fn == nil {
 		return true
-	}
-	if noReturn[callee.Name(fn)] {
-		return false
 	}
 	if f := e.FuncFact(fn); f != nil && f.NoReturn {
 		return false
@@ -595,6 +614,10 @@ func (e *Engine) Prune(cond ast.Expr, v, errv *types.Var) (skipTrue, skipFalse b
 			case "errors.Is", "errors.As", "os.IsNotExist", "os.IsExist", "os.IsPermission", "os.IsTimeout":
 				return true, false
 			}
+		}
+		// A helper learned to return true only for a non-nil error.
+		if errv != nil && e.trueOnlyIfNonNil(c, errv) {
+			return true, false
 		}
 	}
 	return false, false

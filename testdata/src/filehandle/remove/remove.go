@@ -1,4 +1,4 @@
-package remove // want package:"resourcefacts"
+package remove
 
 // WL1004: Remove, Rename or RemoveAll of a file that is still open. Go
 // opens files without FILE_SHARE_DELETE, so on Windows these fail with a

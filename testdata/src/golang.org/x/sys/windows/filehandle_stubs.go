@@ -32,5 +32,6 @@ func (t Token) IsElevated() bool { return false }
 
 const (
 	ERROR_ACCESS_DENIED     Errno = 5
+	ERROR_SHARING_VIOLATION Errno = 32
 	ERROR_INVALID_PARAMETER Errno = 87
 )
