@@ -28,22 +28,28 @@ func TestIsVetToolInvocation(t *testing.T) {
 	}
 }
 
-func TestScanChecks(t *testing.T) {
+func TestScanFlag(t *testing.T) {
 	for _, tc := range []struct {
 		args []string
+		name string
 		want string
+		set  bool
 	}{
-		{[]string{"-json", "x.cfg"}, "default"},
-		{[]string{"-checks=all,-WL2005", "x.cfg"}, "all,-WL2005"},
-		{[]string{"--checks=WL2*", "x.cfg"}, "WL2*"},
-		{[]string{"-checks", "WL2001", "-json", "x.cfg"}, "WL2001"},
-		{[]string{"-checks=WL2001", "-checks=WL2002", "x.cfg"}, "WL2002"},
-		{[]string{"-checks="}, ""},
-		{[]string{"-checksum=1", "x.cfg"}, "default"},
-		{[]string{"--", "-checks=all"}, "default"},
+		{[]string{"-json", "x.cfg"}, "checks", "", false},
+		{[]string{"-checks=all,-WL2005", "x.cfg"}, "checks", "all,-WL2005", true},
+		{[]string{"--checks=WL2*", "x.cfg"}, "checks", "WL2*", true},
+		{[]string{"-checks", "WL2001", "-json", "x.cfg"}, "checks", "WL2001", true},
+		{[]string{"-checks=WL2001", "-checks=WL2002", "x.cfg"}, "checks", "WL2002", true},
+		{[]string{"-checks="}, "checks", "", true},
+		{[]string{"-checksum=1", "x.cfg"}, "checks", "", false},
+		{[]string{"--", "-checks=all"}, "checks", "", false},
+		{[]string{"-json", "-driver", "-checks=all", "x.cfg"}, "driver", "", true},
+		{[]string{"-checks", "-driver", "x.cfg"}, "driver", "", false}, // the value of -checks
+		{[]string{"-driver=false", "x.cfg"}, "driver", "false", true},
+		{[]string{"-json", "x.cfg"}, "driver", "", false},
 	} {
-		if got := scanChecks(tc.args); got != tc.want {
-			t.Errorf("scanChecks(%q) = %q, want %q", tc.args, got, tc.want)
+		if got, set := scanFlag(tc.args, tc.name); got != tc.want || set != tc.set {
+			t.Errorf("scanFlag(%q, %q) = %q, %v; want %q, %v", tc.args, tc.name, got, set, tc.want, tc.set)
 		}
 	}
 }

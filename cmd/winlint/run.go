@@ -30,7 +30,7 @@ func filters(ctx context.Context, o *options, cfg *driver.Config) ([]driver.Filt
 	if err != nil {
 		return nil, err
 	}
-	out := []driver.Filter{&suppress.Filter{Ctx: ctx, Config: cfg, Enabled: enabled, Generated: o.generated}}
+	out := []driver.Filter{&suppress.Filter{Families: cfg.Families, Enabled: enabled, Generated: o.generated}}
 	switch {
 	case o.newFromRev != "":
 		lines, err := diffscope.FromRev(ctx, cfg.Dir, o.newFromRev)
@@ -106,6 +106,8 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 		Patterns: o.patterns,
 		Families: winlint.Families,
 		Sources:  new(driver.Sources),
+
+		DirectiveFiles: true, // for the directive filter
 	}
 	stages, err := filters(ctx, o, cfg)
 	if err != nil {

@@ -12,6 +12,7 @@ import (
 
 	"github.com/winlint/winlint"
 	"github.com/winlint/winlint/internal/catalog"
+	"github.com/winlint/winlint/internal/directivefiles"
 )
 
 // isVetToolInvocation reports whether the go command is running winlint as
@@ -33,38 +34,48 @@ func isVetToolInvocation(args []string) bool {
 // it and hands the configured analyzers to unitchecker.Main.
 func vetTool(args []string) {
 	flag.String("checks", catalog.DefaultSelection, "comma-separated checks to run (see winlint -list)")
-	spec := scanChecks(args)
+	flag.Bool("driver", false, "the winlint command is the caller: also report the files that hold //winlint: directives")
+	spec, set := scanFlag(args, "checks")
+	if !set {
+		spec = catalog.DefaultSelection
+	}
 	enabled, err := catalog.Select(winlint.Families, spec)
 	if err != nil {
 		fmt.Fprintf(os.Stderr, "winlint: %v\n", err)
 		os.Exit(exitUsage)
 	}
-	unitchecker.Main(recoverPanics(catalog.Configure(winlint.Families, enabled))...)
+	analyzers := catalog.Configure(winlint.Families, enabled)
+	if v, set := scanFlag(args, "driver"); set && (v == "" || v == "true" || v == "1") {
+		analyzers = append(analyzers, directivefiles.Analyzer)
+	}
+	unitchecker.Main(recoverPanics(analyzers)...)
 	os.Exit(exitError) // not reached: unitchecker.Main exits
 }
 
-// scanChecks returns the value of the last -checks flag in args, or the
-// default selection. (unitchecker.Main parses the flags itself, too late to
-// choose the analyzers.)
-func scanChecks(args []string) string {
-	spec := catalog.DefaultSelection
+// scanFlag returns the value of the last -name flag in args ("" for a
+// boolean flag without "=value") and whether there is one. It knows the
+// value flags of the vet tool's command line: -checks, which takes a value
+// with or without "=". (unitchecker.Main parses the flags itself, too late
+// to choose the analyzers.)
+func scanFlag(args []string, name string) (value string, set bool) {
 	for i := 0; i < len(args); i++ {
 		a := args[i]
 		if a == "--" {
 			break
 		}
-		name, value, hasValue := strings.Cut(strings.TrimPrefix(strings.TrimPrefix(a, "-"), "-"), "=")
-		if !strings.HasPrefix(a, "-") || name != "checks" {
+		if !strings.HasPrefix(a, "-") {
 			continue
 		}
-		if hasValue {
-			spec = value
-		} else if i+1 < len(args) {
-			spec = args[i+1]
+		n, v, hasValue := strings.Cut(strings.TrimPrefix(strings.TrimPrefix(a, "-"), "-"), "=")
+		if !hasValue && n == "checks" && i+1 < len(args) {
+			v = args[i+1]
 			i++
 		}
+		if n == name {
+			value, set = v, true
+		}
 	}
-	return spec
+	return value, set
 }
 
 // recoverPanics wraps each analyzer so that a panic becomes an error of

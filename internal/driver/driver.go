@@ -3,12 +3,14 @@
 //
 // For each build configuration (GOOS) it runs
 //
-//	go vet -vettool=<winlint> -json -checks=<spec> [-tags=…] -- <patterns>
+//	go vet -vettool=<winlint> -json [-driver] -checks=<spec> [-tags=…] -- <patterns>
 //
 // with GOOS set (and CGO_ENABLED=0 unless the environment sets it). The go
 // command hands each package to the winlint executable in its vet-tool
 // role, passes the tool's JSON through to its standard output and caches it
-// per package, so an unchanged package is not analysed again. The driver
+// per package, so an unchanged package is not analysed again. (-driver
+// has the tool also report the files holding //winlint: directives, for
+// the directive filter: see internal/directivefiles.) The driver
 // decodes that stream into Findings, turns what go vet wrote to its standard
 // error (build and type errors, patterns that matched nothing, analyzer
 // crashes) into Errors, and merges the runs of several GOOS values.
@@ -25,9 +27,11 @@ import (
 	"io"
 	"os"
 	"os/exec"
+	"slices"
 	"strings"
 
 	"github.com/winlint/winlint/internal/catalog"
+	"github.com/winlint/winlint/internal/directivefiles"
 )
 
 // Config says what to analyse and how.
@@ -42,6 +46,10 @@ type Config struct {
 	Patterns []string          // package patterns; "." if empty
 	Families []*catalog.Family // the catalogue, to resolve check IDs
 	Sources  *Sources          // file cache for offsets; a new one if nil
+	// DirectiveFiles has the vet tool (winlint's, which knows the -driver
+	// flag) also report the files holding directives, in
+	// Result.DirectiveFiles.
+	DirectiveFiles bool
 }
 
 // Run analyses the packages once per GOOS and returns the merged result.
@@ -71,7 +79,11 @@ func (cfg *Config) vet(ctx context.Context, goos string) *Result {
 		return fail("%v", err)
 	}
 
-	cmd := cfg.Command(ctx, goos, "vet", "-vettool="+cfg.Tool, "-json", "-checks="+cfg.Checks)
+	verb := []string{"vet", "-vettool=" + cfg.Tool, "-json"}
+	if cfg.DirectiveFiles {
+		verb = append(verb, "-driver")
+	}
+	cmd := cfg.Command(ctx, goos, append(verb, "-checks="+cfg.Checks)...)
 	cmd.Dir = dir
 	var stderr bytes.Buffer
 	cmd.Stderr = &stderr
@@ -90,7 +102,13 @@ func (cfg *Config) vet(ctx context.Context, goos string) *Result {
 	}
 	waitErr := cmd.Wait()
 
-	res.Findings = findings
+	for _, f := range findings {
+		if f.Analyzer == directivefiles.Name {
+			res.DirectiveFiles = append(res.DirectiveFiles, f)
+		} else {
+			res.Findings = append(res.Findings, f)
+		}
+	}
 	res.Errors = append(res.Errors, errs...)
 	if perr != nil {
 		res.Errors = append(res.Errors, &Error{Message: perr.Error()})
@@ -104,7 +122,7 @@ func (cfg *Config) vet(ctx context.Context, goos string) *Result {
 			res.Errors = append(res.Errors, &Error{Message: fmt.Sprintf("cannot run go vet: %v", waitErr)})
 		}
 	}
-	for _, f := range res.Findings {
+	for _, f := range slices.Concat(res.Findings, res.DirectiveFiles) {
 		f.GOOS = []string{goos}
 	}
 	for _, e := range res.Errors {

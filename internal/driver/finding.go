@@ -116,6 +116,10 @@ type Result struct {
 	GOOS     []string // the GOOS values analysed, in the order they were run
 	Findings []*Finding
 	Errors   []*Error
+	// DirectiveFiles are not findings: one per file that holds a
+	// //winlint: directive, at the first one, as the directivefiles
+	// analyzer reports them (see internal/directivefiles).
+	DirectiveFiles []*Finding
 }
 
 // Sort orders the findings by position and ID, and the errors by package

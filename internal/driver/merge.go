@@ -12,6 +12,7 @@ import (
 func Merge(results ...*Result) *Result {
 	out := &Result{Findings: []*Finding{}, Errors: []*Error{}}
 	findings := make(map[key]*Finding)
+	dirFiles := make(map[key]*Finding)
 	errs := make(map[string]*Error)
 	for _, r := range results {
 		if r == nil {
@@ -22,17 +23,8 @@ func Merge(results ...*Result) *Result {
 				out.GOOS = append(out.GOOS, goos)
 			}
 		}
-		for _, f := range r.Findings {
-			k := f.key()
-			if prev, ok := findings[k]; ok {
-				prev.GOOS = union(prev.GOOS, f.GOOS)
-				continue
-			}
-			g := *f
-			g.GOOS = union(nil, f.GOOS)
-			findings[k] = &g
-			out.Findings = append(out.Findings, &g)
-		}
+		out.Findings = mergeFindings(out.Findings, findings, r.Findings)
+		out.DirectiveFiles = mergeFindings(out.DirectiveFiles, dirFiles, r.DirectiveFiles)
 		for _, e := range r.Errors {
 			k := e.key()
 			if prev, ok := errs[k]; ok {
@@ -46,6 +38,23 @@ func Merge(results ...*Result) *Result {
 		}
 	}
 	out.Sort()
+	return out
+}
+
+// mergeFindings appends to out a copy of each finding of fs not in seen
+// (by key), and adds the GOOS values of the others to the copy seen has.
+func mergeFindings(out []*Finding, seen map[key]*Finding, fs []*Finding) []*Finding {
+	for _, f := range fs {
+		k := f.key()
+		if prev, ok := seen[k]; ok {
+			prev.GOOS = union(prev.GOOS, f.GOOS)
+			continue
+		}
+		g := *f
+		g.GOOS = union(nil, f.GOOS)
+		seen[k] = &g
+		out = append(out, &g)
+	}
 	return out
 }
 

@@ -1,6 +1,7 @@
 package driver
 
 import (
+	"fmt"
 	"reflect"
 	"testing"
 )
@@ -66,6 +67,31 @@ func TestMerge(t *testing.T) {
 	// The inputs are not changed.
 	if !reflect.DeepEqual(windows.Findings[0].GOOS, []string{"windows"}) {
 		t.Errorf("Merge changed its input: %v", windows.Findings[0].GOOS)
+	}
+}
+
+func TestMergeDirectiveFiles(t *testing.T) {
+	// The same file reported by two package variants of one run, and by
+	// a second run: one entry with both GOOS values, kept apart from the
+	// findings.
+	windows := &Result{GOOS: []string{"windows"}, DirectiveFiles: []*Finding{
+		finding("", "/m/a.go", 3, 1, "file holds winlint directives", "windows"),
+		finding("", "/m/a.go", 3, 1, "file holds winlint directives", "windows"),
+	}}
+	linux := &Result{GOOS: []string{"linux"}, DirectiveFiles: []*Finding{
+		finding("", "/m/a.go", 3, 1, "file holds winlint directives", "linux"),
+		finding("", "/m/b_linux.go", 5, 2, "file holds winlint directives", "linux"),
+	}}
+	got := Merge(windows, linux)
+	if len(got.Findings) != 0 {
+		t.Errorf("findings %v, want none", got.Findings)
+	}
+	var rows []string
+	for _, f := range got.DirectiveFiles {
+		rows = append(rows, fmt.Sprintf("%s %v", f.Posn.File, f.GOOS))
+	}
+	if want := []string{"/m/a.go [linux windows]", "/m/b_linux.go [linux]"}; !reflect.DeepEqual(rows, want) {
+		t.Errorf("directive files %q, want %q", rows, want)
 	}
 }
 

@@ -1,22 +1,18 @@
 // Package suppress is the driver's filter for winlint's //winlint:ignore and
 // //winlint:file-ignore directives and for generated files.
 //
-// It sees every file the analysis covered, not only those with findings:
-// it asks the go command for the packages' files, per GOOS, with the same
-// build configuration go vet used (go list is cheap and cached), so that a
+// It sees every directive of the analysed files, not only those in files
+// with findings: the vet tool reports the files that hold directives
+// (driver.Result.DirectiveFiles, see internal/directivefiles), so that a
 // directive that suppresses nothing is found wherever it is (WL0002) and
 // one naming an unknown check is reported (WL0001). Directives themselves
-// are parsed by internal/directive.
+// are parsed by internal/directive, from the files as they are now.
 package suppress
 
 import (
 	"bytes"
-	"context"
-	"encoding/json"
 	"fmt"
-	"io"
 	"maps"
-	"path/filepath"
 	"slices"
 	"strings"
 
@@ -33,14 +29,9 @@ const (
 
 // Filter applies directives and skips generated files.
 type Filter struct {
-	Ctx       context.Context
-	Config    *driver.Config  // the run: go command, directory, environment, tags, GOOS, patterns
-	Enabled   map[string]bool // the checks the run enabled
-	Generated bool            // report findings in generated files too
-
-	// files, when set, replaces the go list query (for tests): file →
-	// package and the GOOS values that compile it.
-	files map[string]*fileInfo
+	Families  []*catalog.Family // the catalogue, to resolve check IDs
+	Enabled   map[string]bool   // the checks the run enabled
+	Generated bool              // report findings in generated files too
 }
 
 type fileInfo struct {
@@ -53,15 +44,17 @@ func (*Filter) Name() string { return "directives" }
 
 // Filter implements driver.Filter.
 func (f *Filter) Filter(r *driver.Result, src *driver.Sources) error {
-	files := f.files
-	var listErr error
-	if files == nil {
-		files, listErr = f.list()
-	}
-	// Files with findings are analyzed even if go list missed them.
-	for _, fd := range r.Findings {
-		if fd.Posn.File != "" && files[fd.Posn.File] == nil {
-			files[fd.Posn.File] = &fileInfo{pkg: fd.Package, goos: fd.GOOS}
+	// The files to read: those holding directives, and those with
+	// findings (which may be generated).
+	files := make(map[string]*fileInfo)
+	for _, fd := range slices.Concat(r.DirectiveFiles, r.Findings) {
+		if fd.Posn.File == "" {
+			continue
+		}
+		if info := files[fd.Posn.File]; info != nil {
+			info.goos = slices.Compact(slices.Sorted(slices.Values(append(info.goos, fd.GOOS...))))
+		} else {
+			files[fd.Posn.File] = &fileInfo{pkg: fd.Package, goos: slices.Clone(fd.GOOS)}
 		}
 	}
 
@@ -121,7 +114,7 @@ func (f *Filter) Filter(r *driver.Result, src *driver.Sources) error {
 				fmt.Sprintf("%s%s %s suppresses nothing: delete it", directive.Prefix, d.Kind, strings.Join(d.Checks, ",")), true))
 		}
 	}
-	return listErr
+	return nil
 }
 
 // unknownChecks returns the IDs or globs of d that match no check of the
@@ -129,7 +122,7 @@ func (f *Filter) Filter(r *driver.Result, src *driver.Sources) error {
 func (f *Filter) unknownChecks(d *directive.Directive) []string {
 	var out []string
 	for _, c := range d.Checks {
-		if !slices.ContainsFunc(f.Config.Families, func(fam *catalog.Family) bool {
+		if !slices.ContainsFunc(f.Families, func(fam *catalog.Family) bool {
 			return slices.ContainsFunc(fam.Checks, func(ch *catalog.Check) bool {
 				return (&directive.Directive{Checks: []string{c}}).Matches(ch.ID)
 			})
@@ -143,7 +136,7 @@ func (f *Filter) unknownChecks(d *directive.Directive) []string {
 // judged reports whether the run can tell that d is unused: every check it
 // names (every check a glob matches) was enabled.
 func (f *Filter) judged(d *directive.Directive) bool {
-	for _, fam := range f.Config.Families {
+	for _, fam := range f.Families {
 		for _, c := range fam.Checks {
 			if d.Matches(c.ID) && !f.Enabled[c.ID] {
 				return false
@@ -158,7 +151,7 @@ func (f *Filter) judged(d *directive.Directive) bool {
 func (f *Filter) finding(src *driver.Sources, file string, info *fileInfo, d *directive.Directive, id, msg string, fix bool) *driver.Finding {
 	fd := &driver.Finding{
 		ID:       id,
-		Check:    catalog.Lookup(f.Config.Families, id),
+		Check:    catalog.Lookup(f.Families, id),
 		Analyzer: "directives",
 		Package:  info.pkg,
 		Message:  msg,
@@ -197,59 +190,6 @@ func deletion(data []byte, start, end int) (int, int) {
 		s--
 	}
 	return s, end
-}
-
-// list asks the go command, once per GOOS, for the Go files of the
-// packages (with their tests) as go vet builds them.
-func (f *Filter) list() (map[string]*fileInfo, error) {
-	cfg := f.Config
-	files := make(map[string]*fileInfo)
-	var errs []string
-	for _, goos := range cfg.GOOS {
-		ctx := f.Ctx
-		if ctx == nil {
-			ctx = context.Background()
-		}
-		cmd := cfg.Command(ctx, goos, "list", "-e", "-json=ImportPath,Dir,GoFiles,CgoFiles,TestGoFiles,XTestGoFiles")
-		var stderr bytes.Buffer
-		cmd.Stderr = &stderr
-		out, err := cmd.Output()
-		if err != nil {
-			errs = append(errs, fmt.Sprintf("go list (GOOS=%s): %v: %s", goos, err, strings.TrimSpace(stderr.String())))
-			continue
-		}
-		dec := json.NewDecoder(bytes.NewReader(out))
-		for {
-			var p struct {
-				ImportPath, Dir                              string
-				GoFiles, CgoFiles, TestGoFiles, XTestGoFiles []string
-			}
-			if err := dec.Decode(&p); err == io.EOF {
-				break
-			} else if err != nil {
-				errs = append(errs, fmt.Sprintf("go list (GOOS=%s): %v", goos, err))
-				break
-			}
-			for _, names := range [][]string{p.GoFiles, p.CgoFiles, p.TestGoFiles, p.XTestGoFiles} {
-				for _, n := range names {
-					file := filepath.Join(p.Dir, n)
-					info := files[file]
-					if info == nil {
-						info = &fileInfo{pkg: p.ImportPath}
-						files[file] = info
-					}
-					if !slices.Contains(info.goos, goos) {
-						info.goos = append(info.goos, goos)
-						slices.Sort(info.goos)
-					}
-				}
-			}
-		}
-	}
-	if len(errs) > 0 {
-		return files, fmt.Errorf("%s", strings.Join(errs, "; "))
-	}
-	return files, nil
 }
 
 func plural(n int, one, many string) string {
