@@ -5,12 +5,15 @@
 //
 //	floor [-checks noop|noopfact] [packages]
 //
-// -checks noop (default): one analyzer that does nothing. go vet compiles
-// every dependency for its export data and runs the tool on the roots only.
+// -checks noop (default): one analyzer that does nothing.
 //
 // -checks noopfact: one analyzer that does nothing but declares a fact
-// type. go vet then also runs the tool on every dependency (to compute
-// facts), as it does for any suite whose analyzers use facts.
+// type, as winlint's analyzers do.
+//
+// Either way go vet runs the tool on every dependency: x/tools'
+// unitchecker type-checks each package from source and exports its types
+// (and facts) into the vetx file its importers read. noopfact adds only
+// the (empty) fact encoding.
 //
 // The binary is also the vet tool go vet runs (-V=full, -flags, *.cfg).
 package main
