@@ -24,19 +24,10 @@ import (
 // With -trimpath in GOFLAGS the second build reuses the first one's
 // compiled packages: it costs a link (seconds when warm).
 func TestGolangciLintCustom(t *testing.T) {
-	if testing.Short() {
-		t.Skip("builds golangci-lint (minutes when the cache is cold)")
-	}
 	if _, err := exec.LookPath("git"); err != nil {
 		t.Fatal("git not found")
 	}
-	root, err := filepath.Abs("..")
-	if err != nil {
-		t.Fatal(err)
-	}
-	ctx, cancel := context.WithTimeout(t.Context(), 25*time.Minute)
-	defer cancel()
-	bin := buildGCL(ctx, t, root)
+	ctx, root, bin := golangciLint(t)
 
 	cfg, err := readCustomGCL(filepath.Join(root, ".custom-gcl.yml"))
 	if err != nil {

@@ -99,12 +99,11 @@ func fixture(t *testing.T, root, config string) string {
 	return dir
 }
 
-// TestGolangciLint builds golangci-lint with the plugin (see
-// gclbuild_test.go) and runs it on testdata/e2e/golangci with the
-// repository's .golangci.yml and the README's per-check configuration.
-// When a check's suggested fix changes on purpose, rewrite the --fix
-// goldens (testdata/e2e/golangci/*.golden) with WINLINT_UPDATE_GOLDEN=1.
-func TestGolangciLint(t *testing.T) {
+// golangciLint skips in -short mode; otherwise it returns a context for the
+// test's commands, the repository root and the golangci-lint binary built
+// with the plugin (see gclbuild_test.go).
+func golangciLint(t *testing.T) (context.Context, string, string) {
+	t.Helper()
 	if testing.Short() {
 		t.Skip("builds golangci-lint (minutes when the cache is cold)")
 	}
@@ -116,8 +115,17 @@ func TestGolangciLint(t *testing.T) {
 		t.Fatal(err)
 	}
 	ctx, cancel := context.WithTimeout(t.Context(), 25*time.Minute)
-	defer cancel()
-	bin := buildGCL(ctx, t, root)
+	t.Cleanup(cancel)
+	return ctx, root, buildGCL(ctx, t, root)
+}
+
+// TestGolangciLint builds golangci-lint with the plugin (see
+// gclbuild_test.go) and runs it on testdata/e2e/golangci with the
+// repository's .golangci.yml and the README's per-check configuration.
+// When a check's suggested fix changes on purpose, rewrite the --fix
+// goldens (testdata/e2e/golangci/*.golden) with WINLINT_UPDATE_GOLDEN=1.
+func TestGolangciLint(t *testing.T) {
+	ctx, root, bin := golangciLint(t)
 
 	example, err := os.ReadFile(filepath.Join(root, ".golangci.yml"))
 	if err != nil {
