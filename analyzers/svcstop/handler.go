@@ -244,7 +244,7 @@ func (c *checker) roleUse(h *handler, r role, id *ast.Ident, parent ast.Node) {
 		if p.Fun == id {
 			break
 		}
-		if b, ok := c.pass.TypesInfo.Uses[identOf(p.Fun)].(*types.Builtin); ok {
+		if b, ok := c.pass.TypesInfo.Uses[syntax.Ident(p.Fun)].(*types.Builtin); ok {
 			if b.Name() == "len" || b.Name() == "cap" {
 				return
 			}
@@ -294,18 +294,8 @@ func isVariadic(fd *ast.FuncDecl) bool {
 	return ok
 }
 
-func identOf(e ast.Expr) *ast.Ident {
-	switch e := ast.Unparen(e).(type) {
-	case *ast.Ident:
-		return e
-	case *ast.SelectorExpr:
-		return e.Sel
-	}
-	return nil
-}
-
 func calleeFunc(info *types.Info, call *ast.CallExpr) *types.Func {
-	id := identOf(call.Fun)
+	id := syntax.Ident(call.Fun)
 	if id == nil {
 		return nil
 	}

@@ -212,7 +212,7 @@ func inspectAll(n ast.Node, f func(ast.Node)) {
 // signalConst returns the constant or variable a signal argument names
 // (os.Interrupt is a variable).
 func (c *checker) signalConst(e ast.Expr) types.Object {
-	id := identOf(e)
+	id := syntax.Ident(e)
 	if id == nil {
 		return nil
 	}
