@@ -55,6 +55,13 @@ const (
 	// stream (os.Stdin.Fd(), int(os.Stdout.Fd()), syscall.Stdin,
 	// GetStdHandle results); one of Stdin, Stdout, Stderr says which.
 	StdHandle
+	// OSFile: the value describes an entry of the operating system's file
+	// system: an os.Stat, os.Lstat or (*os.File).Stat result, the info
+	// or entry parameter of a filepath.Walk/WalkDir callback, an
+	// os.ReadDir entry, and their Info(), Mode() and Perm() results (a
+	// slice of them for ReadDir). Archive headers and fs.FS entries are
+	// not.
+	OSFile
 )
 
 // PathKinds are the bits that say what syntax a path or name is in.
@@ -73,6 +80,9 @@ func (o Origin) IsSlash() bool { return o&PathKinds != 0 && o&OSPath == 0 }
 // IsStdin reports whether o is standard input or wraps it.
 func (o Origin) IsStdin() bool { return o&Stdin != 0 }
 
+// IsOSFile reports whether o describes an entry of the OS file system.
+func (o Origin) IsOSFile() bool { return o&OSFile != 0 }
+
 // IsStdHandle reports whether o is the handle of a standard stream.
 func (o Origin) IsStdHandle() bool { return o&StdHandle != 0 }
 
@@ -81,7 +91,7 @@ func (o Origin) String() string {
 	if o == 0 {
 		return "unknown"
 	}
-	names := []string{"OSPath", "SlashName", "URLPath", "Constant", "Stdin", "Stdout", "Stderr", "StdHandle"}
+	names := []string{"OSPath", "SlashName", "URLPath", "Constant", "Stdin", "Stdout", "Stderr", "StdHandle", "OSFile"}
 	s := ""
 	for i, n := range names {
 		if o&(1<<i) != 0 {
@@ -289,9 +299,7 @@ func (a *Analysis) join(defs []def, depth int) Origin {
 		case defTuple:
 			o = a.tupleResult(d.expr, d.index, depth+1)
 		case defElem:
-			if isStringSlice(a.info.TypeOf(d.expr)) {
-				o = a.of(d.expr, depth+1) & PathKinds
-			}
+			o = a.elem(d.expr, depth+1)
 		}
 		if o == 0 || o&busy != 0 {
 			return 0
@@ -349,8 +357,20 @@ func (a *Analysis) index(ix *ast.IndexExpr, depth int) Origin {
 			return 0
 		}
 	}
-	if isStringSlice(a.info.TypeOf(ix.X)) {
-		return a.of(ix.X, depth+1) & PathKinds
+	return a.elem(ix.X, depth+1)
+}
+
+// elem is the origin of the elements of the slice or array x.
+func (a *Analysis) elem(x ast.Expr, depth int) Origin {
+	t := a.info.TypeOf(x)
+	if isStringSlice(t) {
+		return a.of(x, depth) & PathKinds
+	}
+	if t != nil {
+		switch t.Underlying().(type) {
+		case *types.Slice, *types.Array:
+			return a.of(x, depth) & OSFile
+		}
 	}
 	return 0
 }
@@ -398,6 +418,22 @@ var funcResults = callee.Table[[]Origin]{
 
 	"(*net/url.URL).EscapedPath": {URLPath},
 	"(net/url.URL).EscapedPath":  {URLPath},
+
+	"os.Stat":            {OSFile},
+	"os.Lstat":           {OSFile},
+	"os.ReadDir":         {OSFile},
+	"(*os.File).Stat":    {OSFile},
+	"(*os.File).ReadDir": {OSFile},
+	"(*os.File).Readdir": {OSFile},
+	"io/ioutil.ReadDir":  {OSFile},
+}
+
+// osFileMethods keep OSFile from their receiver.
+var osFileMethods = map[string]bool{
+	"(io/fs.DirEntry).Info": true,
+	"(io/fs.FileInfo).Mode": true,
+	"(io/fs.FileMode).Perm": true,
+	"(io/fs.FileMode).Type": true,
 }
 
 // pathPreserving functions return a transformation of their first
@@ -443,6 +479,12 @@ func (a *Analysis) call(call *ast.CallExpr, depth int) Origin {
 		// Joining onto a slash name (filepath.Join(u.Path, x)) still
 		// makes an OS path: Join cleans with the OS separator.
 		return OSPath
+	}
+	if osFileMethods[name] {
+		if sel, ok := ast.Unparen(call.Fun).(*ast.SelectorExpr); ok {
+			return a.of(sel.X, depth+1) & OSFile
+		}
+		return 0
 	}
 	if pathPreserving[name] && len(call.Args) > 0 {
 		return a.of(call.Args[0], depth+1) & PathKinds
@@ -554,14 +596,14 @@ func (a *Analysis) localResult(fn *types.Func, index int, depth int) Origin {
 	return 0
 }
 
-// callbacks whose function argument's first parameter has a known origin.
+// callbacks whose function argument's parameters have known origins.
 var callbacks = map[string]struct {
-	arg    int
-	origin Origin
+	arg     int
+	origins []Origin
 }{
-	"path/filepath.Walk":    {1, OSPath},
-	"path/filepath.WalkDir": {1, OSPath},
-	"io/fs.WalkDir":         {2, SlashName},
+	"path/filepath.Walk":    {1, []Origin{OSPath, OSFile}},
+	"path/filepath.WalkDir": {1, []Origin{OSPath, OSFile}},
+	"io/fs.WalkDir":         {2, []Origin{SlashName}},
 }
 
 // index_ indexes the definitions of the package's variables and its
@@ -605,13 +647,22 @@ func (a *Analysis) index_() {
 					ft = a.funcs[obj].Type
 				}
 			}
-			if ft != nil && ft.Params != nil && len(ft.Params.List) > 0 && len(ft.Params.List[0].Names) > 0 {
-				if v, ok := a.info.Defs[ft.Params.List[0].Names[0]].(*types.Var); ok {
-					if prev, seen := known[v]; seen && prev != cb.origin {
-						known[v] = 0
-					} else {
-						known[v] = cb.origin
+			if ft == nil || ft.Params == nil {
+				return true
+			}
+			i := 0
+			for _, field := range ft.Params.List {
+				for _, name := range field.Names {
+					if i < len(cb.origins) {
+						if v, ok := a.info.Defs[name].(*types.Var); ok {
+							if prev, seen := known[v]; seen && prev != cb.origins[i] {
+								known[v] = 0
+							} else {
+								known[v] = cb.origins[i]
+							}
+						}
 					}
+					i++
 				}
 			}
 			return true
