@@ -520,6 +520,12 @@ func stdHandleConst(info *types.Info, e ast.Expr) Origin {
 	return 0
 }
 
+// OfResult returns the origin of result index of the multi-valued call
+// (dir in "dir, err := os.UserConfigDir()").
+func (a *Analysis) OfResult(call *ast.CallExpr, index int) Origin {
+	return a.tupleResult(call, index, 0) &^ busy
+}
+
 // tupleResult is the origin of result index of a multi-valued call.
 func (a *Analysis) tupleResult(e ast.Expr, index int, depth int) Origin {
 	call, ok := ast.Unparen(e).(*ast.CallExpr)

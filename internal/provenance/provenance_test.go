@@ -65,3 +65,33 @@ func TestOriginMethods(t *testing.T) {
 		t.Errorf("String = %q", s)
 	}
 }
+
+// resultProbe reports the origin of each result of "a, b := f()" calls.
+var resultProbe = &analysis.Analyzer{
+	Name: "resultprobe",
+	Doc:  "report the origins of tuple assignments",
+	Run: func(pass *analysis.Pass) (any, error) {
+		a := provenance.New(pass)
+		for _, f := range pass.Files {
+			ast.Inspect(f, func(n ast.Node) bool {
+				as, ok := n.(*ast.AssignStmt)
+				if !ok || len(as.Lhs) != 2 || len(as.Rhs) != 1 {
+					return true
+				}
+				if call, ok := as.Rhs[0].(*ast.CallExpr); ok {
+					pass.Reportf(as.Pos(), "%s %s", a.OfResult(call, 0), a.OfResult(call, 1))
+				}
+				return true
+			})
+		}
+		return nil, nil
+	},
+}
+
+func TestOfResult(t *testing.T) {
+	dir, err := filepath.Abs("testdata")
+	if err != nil {
+		t.Fatal(err)
+	}
+	analysistest.Run(t, dir, resultProbe, "provenance/results")
+}
