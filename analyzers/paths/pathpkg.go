@@ -1,0 +1,131 @@
+package paths
+
+import (
+	"go/ast"
+	"go/types"
+	"strconv"
+
+	"golang.org/x/tools/go/analysis"
+
+	"github.com/winlint/winlint/internal/callee"
+)
+
+// pathFuncs are the functions of package path that WL7001 reports on OS
+// paths, with the argument that must be an OS path.
+var pathFuncs = map[string]bool{
+	"path.Base": true, "path.Dir": true, "path.Ext": true, "path.Split": true,
+	"path.Join": true, "path.IsAbs": true, "path.Clean": true,
+}
+
+// slashSurgery are the strings functions that, with a "/" argument, take a
+// path apart on slashes.
+var slashSurgery = map[string]string{
+	"strings.Split":         "filepath.Dir, filepath.Base or strings.Split(filepath.ToSlash(p), \"/\")",
+	"strings.SplitN":        "filepath.Dir, filepath.Base or strings.SplitN(filepath.ToSlash(p), \"/\", n)",
+	"strings.SplitAfter":    "filepath.Dir, filepath.Base or filepath.ToSlash first",
+	"strings.SplitAfterN":   "filepath.Dir, filepath.Base or filepath.ToSlash first",
+	"strings.Cut":           "filepath.Dir, filepath.Base or filepath.ToSlash first",
+	"strings.Index":         "filepath.Dir, filepath.Base or filepath.ToSlash first",
+	"strings.LastIndex":     "filepath.Dir and filepath.Base",
+	"strings.IndexByte":     "filepath.Dir, filepath.Base or filepath.ToSlash first",
+	"strings.LastIndexByte": "filepath.Dir and filepath.Base",
+	"strings.HasPrefix":     "filepath.IsAbs",
+}
+
+// checkPathCall reports WL7001.
+func (c *checker) checkPathCall(call *ast.CallExpr) {
+	name := callee.CallName(c.pass.TypesInfo, call)
+	if pathFuncs[name] {
+		p := arg(call, 0)
+		if p == nil || !c.prov.Of(p).IsOSPath() {
+			return
+		}
+		fn := name[len("path."):]
+		WL7001.ReportFix(c.pass, call, c.pathFix(call),
+			"%s is an OS path, but path.%s splits only on \"/\" (Windows paths use \\); use filepath.%s",
+			c.render(p), fn, fn)
+		return
+	}
+	use, ok := slashSurgery[name]
+	if !ok || len(call.Args) < 2 {
+		return
+	}
+	if !c.isSlash(call.Args[1]) || !c.prov.Of(call.Args[0]).IsOSPath() {
+		return
+	}
+	if name == "strings.HasPrefix" {
+		WL7001.Report(c.pass, call,
+			"strings.HasPrefix(%s, \"/\") as an absolute-path test is false for Windows paths (C:\\...); use filepath.IsAbs",
+			c.render(call.Args[0]))
+		return
+	}
+	WL7001.Report(c.pass, call, "%s is an OS path, but %s looks for \"/\" (Windows paths use \\); use %s",
+		c.render(call.Args[0]), name, use)
+}
+
+// isSlash reports whether e is the constant "/" or '/'.
+func (c *checker) isSlash(e ast.Expr) bool {
+	tv, ok := c.pass.TypesInfo.Types[e]
+	if !ok || tv.Value == nil {
+		return false
+	}
+	if s, ok := c.constString(e); ok {
+		return s == "/"
+	}
+	if n, ok := constInt(tv); ok {
+		return n == '/'
+	}
+	return false
+}
+
+// pathFix rewrites path.F to filepath.F. When the file does not import
+// path/filepath it imports it, and when this is the only use of path in
+// the file the import of path becomes the import of path/filepath.
+func (c *checker) pathFix(call *ast.CallExpr) []analysis.SuggestedFix {
+	sel, ok := ast.Unparen(call.Fun).(*ast.SelectorExpr)
+	if !ok {
+		return nil
+	}
+	pkg, ok := sel.X.(*ast.Ident)
+	if !ok {
+		return nil
+	}
+	if _, ok := c.pass.TypesInfo.Uses[pkg].(*types.PkgName); !ok {
+		return nil
+	}
+	only := c.usesOf("path") == 1
+	var edits []analysis.TextEdit
+	name, add, ok := c.pkgRef("path/filepath", call.Pos())
+	switch {
+	case ok && len(add) == 0:
+		// filepath is imported: use it, and drop path if unused now.
+		if only {
+			rm, ok := c.removeImport("path")
+			if !ok {
+				return nil
+			}
+			edits = append(edits, rm...)
+		}
+	case ok && only && c.renamePathImport() != nil:
+		// path's import becomes path/filepath's.
+		edits = append(edits, *c.renamePathImport())
+	case ok && !only:
+		edits = append(edits, add...)
+	default:
+		return nil
+	}
+	edits = append(edits, analysis.TextEdit{Pos: pkg.Pos(), End: pkg.End(), NewText: []byte(name)})
+	return []analysis.SuggestedFix{{Message: "Use filepath." + sel.Sel.Name, TextEdits: edits}}
+}
+
+// renamePathImport returns the edit that turns an unnamed import of path
+// into an import of path/filepath, or nil.
+func (c *checker) renamePathImport() *analysis.TextEdit {
+	for _, imp := range c.file.Imports {
+		p, _ := strconv.Unquote(imp.Path.Value)
+		if p == "path" && imp.Name == nil {
+			return &analysis.TextEdit{Pos: imp.Path.Pos(), End: imp.Path.End(), NewText: []byte(`"path/filepath"`)}
+		}
+	}
+	return nil
+}

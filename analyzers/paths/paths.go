@@ -1,0 +1,155 @@
+package paths
+
+import (
+	"bytes"
+	"go/ast"
+	"go/constant"
+	"go/format"
+	"go/types"
+
+	"golang.org/x/tools/go/analysis"
+
+	"github.com/winlint/winlint/internal/callee"
+	"github.com/winlint/winlint/internal/fold"
+	"github.com/winlint/winlint/internal/provenance"
+	"github.com/winlint/winlint/internal/syntax"
+)
+
+// Analyzer reports Unix path assumptions that break on Windows:
+// WL7001–WL7005.
+var Analyzer = &analysis.Analyzer{
+	Name: "paths",
+	Doc:  doc,
+	URL:  "https://github.com/winlint/winlint/blob/main/docs/checks/",
+	Run:  run,
+}
+
+// apiPackages are the packages whose functions the checks look for; a
+// package that imports none of them is skipped.
+var apiPackages = []string{
+	"path", "path/filepath", "os", "io/fs", "io/ioutil", "embed", "strings",
+	"archive/zip", "archive/tar", "html/template", "text/template", "net/http",
+}
+
+type checker struct {
+	pass   *analysis.Pass
+	prov   *provenance.Analysis
+	values *fold.Values // built on first use
+	file   *ast.File
+}
+
+func run(pass *analysis.Pass) (any, error) {
+	if !callee.ImportsAny(pass.Pkg, apiPackages...) {
+		return nil, nil
+	}
+	c := &checker{pass: pass, prov: provenance.New(pass)}
+	for _, f := range pass.Files {
+		c.file = f
+		syntax.WithStack(f, func(n ast.Node, stack []ast.Node) bool {
+			switch n := n.(type) {
+			case *ast.CallExpr:
+				c.checkPathCall(n)        // WL7001
+				c.checkFSCall(n)          // WL7002
+				c.checkUnixCall(n, stack) // WL7003
+				c.checkNameCall(n)        // WL7004
+			case *ast.CompositeLit:
+				c.checkHeaderLit(n) // WL7002
+			case *ast.AssignStmt:
+				c.checkHeaderAssign(n) // WL7002
+			case *ast.BinaryExpr:
+				c.checkPermTest(n, stack) // WL7005
+			}
+			return true
+		})
+	}
+	return nil, nil
+}
+
+func (c *checker) vals() *fold.Values {
+	if c.values == nil {
+		c.values = fold.NewValues(c.pass.TypesInfo, c.pass.Files)
+	}
+	return c.values
+}
+
+// render returns e as Go source, shortened for messages.
+func (c *checker) render(e ast.Expr) string {
+	var buf bytes.Buffer
+	if err := format.Node(&buf, c.pass.Fset, e); err != nil {
+		return types.ExprString(e)
+	}
+	s := buf.String()
+	if len(s) > 40 {
+		s = s[:37] + "..."
+	}
+	return s
+}
+
+// arg returns call's argument i, or nil.
+func arg(call *ast.CallExpr, i int) ast.Expr {
+	if i < len(call.Args) {
+		return call.Args[i]
+	}
+	return nil
+}
+
+// constString folds e (constants, and variables assigned once).
+func (c *checker) constString(e ast.Expr) (string, bool) {
+	if s, ok := fold.ConstString(c.pass.TypesInfo, e); ok {
+		return s, true
+	}
+	if _, ok := ast.Unparen(e).(*ast.Ident); !ok {
+		return "", false
+	}
+	return c.vals().String(e)
+}
+
+// single follows e through a variable assigned exactly once.
+func (c *checker) single(e ast.Expr) ast.Expr {
+	for range 8 {
+		v, ok := c.vals().Single(e)
+		if !ok {
+			return ast.Unparen(e)
+		}
+		e = v
+	}
+	return ast.Unparen(e)
+}
+
+// enclosingFunc returns the innermost function body of stack.
+func enclosingFunc(stack []ast.Node) ast.Node {
+	for i := len(stack) - 1; i >= 0; i-- {
+		switch f := stack[i].(type) {
+		case *ast.FuncDecl:
+			return f.Body
+		case *ast.FuncLit:
+			return f.Body
+		}
+	}
+	return nil
+}
+
+func isPkgSel(info *types.Info, e ast.Expr, path string) (*ast.SelectorExpr, bool) {
+	sel, ok := ast.Unparen(e).(*ast.SelectorExpr)
+	if !ok {
+		return nil, false
+	}
+	id, ok := sel.X.(*ast.Ident)
+	if !ok {
+		return nil, false
+	}
+	pn, ok := info.Uses[id].(*types.PkgName)
+	return sel, ok && pn.Imported().Path() == path
+}
+
+// constInt returns the integer value of a constant.
+func constInt(tv types.TypeAndValue) (int64, bool) {
+	if tv.Value == nil {
+		return 0, false
+	}
+	v := constant.ToInt(tv.Value)
+	if v.Kind() != constant.Int {
+		return 0, false
+	}
+	return constant.Int64Val(v)
+}
