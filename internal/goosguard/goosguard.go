@@ -592,3 +592,10 @@ func platformConst(obj types.Object, goos string) (constant.Value, bool) {
 	}
 	return nil, false
 }
+
+// Cond evaluates the boolean condition e as if the program ran on goos.
+// ok is false if the value is unknown there or does not depend on the
+// operating system (a condition that is constant everywhere).
+func (g *Guard) Cond(e ast.Expr, goos string) (v, ok bool) {
+	return g.evalBool(e, goos)
+}
