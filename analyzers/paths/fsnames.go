@@ -117,7 +117,7 @@ func (c *checker) fsName(name ast.Expr, api string) {
 	if !c.prov.Of(name).IsOSPath() {
 		return
 	}
-	WL7002.ReportFix(c.pass, name, c.toSlashFix(name),
+	c.report(WL7002, name, c.toSlashFix(name),
 		"%s is an OS path (\\ on Windows), but %s takes a slash-separated name; build it with path.Join or convert it with filepath.ToSlash",
 		c.render(name), shortAPI(api))
 }
@@ -196,7 +196,7 @@ func (c *checker) checkHeaderAssign(as *ast.AssignStmt) {
 		default:
 			// hdr.Name, err = filepath.Rel(root, p)
 			if call, ok := ast.Unparen(as.Rhs[0]).(*ast.CallExpr); ok && c.prov.OfResult(call, i).IsOSPath() {
-				WL7002.Report(c.pass, as.Rhs[0],
+				c.report(WL7002, as.Rhs[0], nil,
 					"%s is an OS path (\\ on Windows), but %s takes a slash-separated name; convert it with filepath.ToSlash",
 					c.render(as.Rhs[0]), shortAPI(api))
 			}

@@ -40,13 +40,13 @@ func (c *checker) checkNameCall(call *ast.CallExpr) {
 	api := shortAPI(name)
 	p := call.Args[i]
 	if what := c.colonSource(p, 0); what != "" {
-		WL7004.Report(c.pass, p,
+		c.report(WL7004, p, nil,
 			"the name given to %s contains %s: Windows file names cannot hold ':' (the call fails, or writes an NTFS alternate data stream); use a layout without colons, such as \"20060102T150405\"",
 			api, what)
 		return
 	}
 	if what := c.reservedPart(p, name == "os.CreateTemp" || name == "os.MkdirTemp" || strings.HasPrefix(name, "io/ioutil.Temp"), name == "os.Mkdir" || name == "os.MkdirAll"); what != "" {
-		WL7004.Report(c.pass, p, "the name given to %s %s; Windows cannot create it", api, what)
+		c.report(WL7004, p, nil, "the name given to %s %s; Windows cannot create it", api, what)
 	}
 }
 

@@ -41,7 +41,7 @@ func (c *checker) checkPathCall(call *ast.CallExpr) {
 			return
 		}
 		fn := name[len("path."):]
-		WL7001.ReportFix(c.pass, call, c.pathFix(call),
+		c.report(WL7001, call, c.pathFix(call),
 			"%s is an OS path, but path.%s splits only on \"/\" (Windows paths use \\); use filepath.%s",
 			c.render(p), fn, fn)
 		return
@@ -54,12 +54,12 @@ func (c *checker) checkPathCall(call *ast.CallExpr) {
 		return
 	}
 	if name == "strings.HasPrefix" {
-		WL7001.Report(c.pass, call,
+		c.report(WL7001, call, nil,
 			"strings.HasPrefix(%s, \"/\") as an absolute-path test is false for Windows paths (C:\\...); use filepath.IsAbs",
 			c.render(call.Args[0]))
 		return
 	}
-	WL7001.Report(c.pass, call, "%s is an OS path, but %s looks for \"/\" (Windows paths use \\); use %s",
+	c.report(WL7001, call, nil, "%s is an OS path, but %s looks for \"/\" (Windows paths use \\); use %s",
 		c.render(call.Args[0]), name, use)
 }
 

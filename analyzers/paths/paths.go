@@ -8,9 +8,12 @@ import (
 	"go/types"
 
 	"golang.org/x/tools/go/analysis"
+	"golang.org/x/tools/go/ast/inspector"
 
 	"github.com/winlint/winlint/internal/callee"
+	"github.com/winlint/winlint/internal/catalog"
 	"github.com/winlint/winlint/internal/fold"
+	"github.com/winlint/winlint/internal/goosguard"
 	"github.com/winlint/winlint/internal/provenance"
 	"github.com/winlint/winlint/internal/syntax"
 )
@@ -36,6 +39,30 @@ type checker struct {
 	prov   *provenance.Analysis
 	values *fold.Values // built on first use
 	file   *ast.File
+	// insp and guard answer GOOS-guard questions; built on first use, so
+	// that packages without candidate findings pay nothing.
+	insp  *inspector.Inspector
+	guard *goosguard.Guard
+}
+
+// report reports a finding of check at n, unless n is only reached on
+// systems other than Windows (behind a runtime.GOOS guard).
+func (c *checker) report(check *catalog.Check, n ast.Node, fixes []analysis.SuggestedFix, format string, args ...any) {
+	if c.guarded(n) {
+		return
+	}
+	check.ReportFix(c.pass, n, fixes, format, args...)
+}
+
+// guarded reports whether n is dominated by a GOOS test that excludes
+// Windows.
+func (c *checker) guarded(n ast.Node) bool {
+	if c.guard == nil {
+		c.insp = inspector.New(c.pass.Files)
+		c.guard = goosguard.New(c.pass.Fset, c.pass.TypesInfo, c.pass.Files)
+	}
+	cur, ok := c.insp.Root().FindNode(n)
+	return ok && c.guard.ExcludesWindows(cur)
 }
 
 func run(pass *analysis.Pass) (any, error) {

@@ -45,20 +45,14 @@ func (c *checker) checkPermTest(b *ast.BinaryExpr, stack []ast.Node) {
 		case 0o666, 0o444, 0o777, 0o555:
 			return
 		}
-		if c.guarded(stack) {
-			return
-		}
-		WL7005.Report(c.pass, b,
+		c.report(WL7005, b, nil,
 			"%s compares a file's permissions with 0o%o, but Windows reports only 0o666 (0o444 when read-only) for files, so this is %v there; skip the test on Windows",
 			c.render(x), d, b.Op == token.NEQ)
 	default:
 		if d == 0 || d&0o077 != 0 || d >= 0o666 {
 			return
 		}
-		if c.guarded(stack) {
-			return
-		}
-		WL7005.Report(c.pass, b,
+		c.report(WL7005, b, nil,
 			"%s orders a file's permissions against 0o%o, but Windows reports 0o666 (0o444 when read-only) for files; skip the test on Windows",
 			c.render(x), d)
 	}
@@ -71,10 +65,10 @@ func (c *checker) maskTest(b *ast.BinaryExpr, bits, d int64, stack []ast.Node) {
 		if b.Op != token.EQL && b.Op != token.NEQ {
 			return
 		}
-		if d == 0o666&bits || d == 0o444&bits || d == 0o777&bits || d == 0o555&bits || c.guarded(stack) {
+		if d == 0o666&bits || d == 0o444&bits || d == 0o777&bits || d == 0o555&bits {
 			return
 		}
-		WL7005.Report(c.pass, b,
+		c.report(WL7005, b, nil,
 			"this compares a file's permission bits with 0o%o, but Windows reports only 0o666 (0o444 when read-only) for files; skip the test on Windows", d)
 		return
 	}
@@ -82,16 +76,13 @@ func (c *checker) maskTest(b *ast.BinaryExpr, bits, d int64, stack []ast.Node) {
 	case bits == 0:
 		return
 	case bits&0o666 == 0:
-		if c.dirContext(b, stack) || c.guarded(stack) {
+		if c.dirContext(b, stack) {
 			return
 		}
-		WL7005.Report(c.pass, b,
+		c.report(WL7005, b, nil,
 			"this tests the execute bits (0o%o) of a file's mode, but Windows files have none (0o666 or 0o444), so no file is executable this way; on Windows decide by the extension (.exe, %%PATHEXT%%)", bits)
 	case bits&0o077 != 0:
-		if c.guarded(stack) {
-			return
-		}
-		WL7005.Report(c.pass, b,
+		c.report(WL7005, b, nil,
 			"this tests group/other permission bits (0o%o), but Windows reports every file as 0o666 (0o444 when read-only), so the bits always look set; skip the test on Windows (the ACL decides access there)", bits)
 	}
 }

@@ -48,16 +48,16 @@ func (c *checker) checkUnixCall(call *ast.CallExpr, stack []ast.Node) {
 	if idx, ok := fileArgs[name]; ok {
 		for _, i := range idx {
 			if p := arg(call, i); p != nil {
-				c.unixPath(p, name, stack)
+				c.unixPath(p, name)
 			}
 		}
 		return
 	}
 	switch name {
 	case "strings.Split", "strings.SplitN":
-		c.listSplit(call, stack)
+		c.listSplit(call)
 	case "os.Setenv":
-		c.listSetenv(call, stack)
+		c.listSetenv(call)
 	case "os.Getenv":
 		c.homeRead(call, stack)
 	}
@@ -65,7 +65,7 @@ func (c *checker) checkUnixCall(call *ast.CallExpr, stack []ast.Node) {
 
 // unixPath reports a path argument that starts with a Unix-only absolute
 // path.
-func (c *checker) unixPath(p ast.Expr, api string, stack []ast.Node) {
+func (c *checker) unixPath(p ast.Expr, api string) {
 	prefix, whole := c.pathPrefix(p)
 	if prefix == "" {
 		return
@@ -84,10 +84,7 @@ func (c *checker) unixPath(p ast.Expr, api string, stack []ast.Node) {
 	} else {
 		return
 	}
-	if c.guarded(stack) {
-		return
-	}
-	WL7003.ReportFix(c.pass, p, fixes, "%s given to %s: %s", c.render(p), shortAPI(api), msg)
+	c.report(WL7003, p, fixes, "%s given to %s: %s", c.render(p), shortAPI(api), msg)
 }
 
 // pathPrefix returns the known text a path starts with, up to the first
@@ -169,7 +166,7 @@ func (c *checker) envName(e ast.Expr) string {
 }
 
 // listSplit reports strings.Split(os.Getenv("PATH"), ":").
-func (c *checker) listSplit(call *ast.CallExpr, stack []ast.Node) {
+func (c *checker) listSplit(call *ast.CallExpr) {
 	if len(call.Args) < 2 {
 		return
 	}
@@ -178,14 +175,14 @@ func (c *checker) listSplit(call *ast.CallExpr, stack []ast.Node) {
 		return
 	}
 	v := c.envName(call.Args[0])
-	if !listVars[v] || c.guarded(stack) {
+	if !listVars[v] {
 		return
 	}
 	var fixes []analysis.SuggestedFix
 	if len(call.Args) == 2 {
 		fixes = c.splitListFix(call)
 	}
-	WL7003.ReportFix(c.pass, call, fixes,
+	c.report(WL7003, call, fixes,
 		"$%s is split on \":\", but Windows separates its entries with \";\" (and C:\\ has a colon); use filepath.SplitList",
 		v)
 }
@@ -211,7 +208,7 @@ func (c *checker) splitListFix(call *ast.CallExpr) []analysis.SuggestedFix {
 
 // listSetenv reports os.Setenv("PATH", dir+":"+os.Getenv("PATH")) and
 // os.Setenv("PATH", strings.Join(dirs, ":")).
-func (c *checker) listSetenv(call *ast.CallExpr, stack []ast.Node) {
+func (c *checker) listSetenv(call *ast.CallExpr) {
 	if len(call.Args) != 2 {
 		return
 	}
@@ -219,10 +216,10 @@ func (c *checker) listSetenv(call *ast.CallExpr, stack []ast.Node) {
 	if !ok || !listVars[strings.ToUpper(name)] {
 		return
 	}
-	if !c.colonJoined(call.Args[1]) || c.guarded(stack) {
+	if !c.colonJoined(call.Args[1]) {
 		return
 	}
-	WL7003.Report(c.pass, call.Args[1],
+	c.report(WL7003, call.Args[1], nil,
 		"$%s is joined with \":\", but Windows separates its entries with \";\"; use string(os.PathListSeparator)",
 		strings.ToUpper(name))
 }
@@ -313,10 +310,10 @@ func (c *checker) homeRead(call *ast.CallExpr, stack []ast.Node) {
 			return
 		}
 	}
-	if at == nil || c.guarded(stack) {
+	if at == nil {
 		return
 	}
-	WL7003.Report(c.pass, call,
+	c.report(WL7003, call, nil,
 		"$HOME is usually unset on Windows, so this builds a path from \"\"; use os.UserHomeDir (it reads %%USERPROFILE%% on Windows) or fall back when HOME is empty")
 }
 
@@ -453,10 +450,4 @@ func (c *checker) emptyChecked(body ast.Node, v types.Object) bool {
 func (c *checker) isEmptyString(e ast.Expr) bool {
 	tv, ok := c.pass.TypesInfo.Types[e]
 	return ok && tv.Value != nil && tv.Value.Kind() == constant.String && constant.StringVal(tv.Value) == ""
-}
-
-// guarded reports whether the node whose ancestors are stack only runs
-// on systems other than Windows.
-func (c *checker) guarded(stack []ast.Node) bool {
-	return false // until internal/goosguard lands
 }
