@@ -84,10 +84,11 @@ var WL7002 = &catalog.Check{
 		"with `os.PathSeparator`…) given to a method of a type implementing `fs.FS` (`embed.FS.ReadFile`, " +
 		"`Open`, `ReadDir`, `Stat`, `Sub`, `Glob`), to `fs.ReadFile`/`ReadDir`/`Stat`/`Sub`/`Glob`/`WalkDir`, " +
 		"`template.ParseFS`, `http.ServeFileFS`, `(*zip.Writer).Create`, or stored in `zip.FileHeader.Name` " +
-		"or `tar.Header.Name`.\n\n" +
+		"or `tar.Header.Name` (a composite literal, or an assignment in a function that writes headers).\n\n" +
 		"Not reported: names built with `path.Join`, values converted with `filepath.ToSlash`, names obtained " +
 		"from the same file system (the path of an `fs.WalkDir` callback, `fs.Glob` results), and values of " +
-		"unknown origin.\n\n" +
+		"unknown origin; an archive reader that rewrites the names it reads into OS paths for its own use " +
+		"(no header is written in that function).\n\n" +
 		"Fix: build the name with `path.Join`, or convert an OS path with `filepath.ToSlash`; a suggested fix " +
 		"wraps the value in `filepath.ToSlash`.",
 	Bad: `package site
@@ -123,7 +124,7 @@ var WL7003 = &catalog.Check{
 	Title:    "Unix-only path literal, PATH list split on \":\", or $HOME without fallback",
 	Default:  false,
 	Severity: catalog.Warning,
-	Doc: "Windows has no `/dev/null`, `/dev/stdout`, `/dev/tty`, `/tmp` or `/proc`: such a path names " +
+	Doc: "Windows has no `/dev/null`, `/dev/stdout`, `/dev/tty` or `/tmp`: such a path names " +
 		"`\\dev\\null` on the current drive, which does not exist (the null device is `NUL`, `os.DevNull` in " +
 		"`os/file_windows.go`; the temporary directory is `os.TempDir()`). A list of paths in `PATH`, `GOPATH` " +
 		"or `KUBECONFIG` is separated by `;` on Windows (`os.PathListSeparator`), and its entries contain `:` " +
@@ -131,7 +132,7 @@ var WL7003 = &catalog.Check{
 		"`HOME` is usually unset on Windows (Git Bash and MSYS set it); the home directory is in `USERPROFILE`, " +
 		"which `os.UserHomeDir` reads (`os/file.go`). Public reports: spf13/cobra#430, folbricht/desync#146, " +
 		"hakluke/haktrails#12, Azure/azure-storage-azcopy#492, mislav/hub#97.\n\n" +
-		"Reported: `\"/dev/null\"` and the other `/dev` files, `/tmp/…` and `/proc/…` paths (constants, " +
+		"Reported: `\"/dev/null\"` and the other `/dev` files, `/tmp/…` and `/var/tmp/…` paths (constants, " +
 		"concatenations and `filepath.Join` with such a first element) given to `os` and `ioutil` file " +
 		"functions; `strings.Split`/`SplitN` of `PATH`, `GOPATH`, `KUBECONFIG`, `PYTHONPATH`, `NODE_PATH`, " +
 		"`CDPATH`, `CLASSPATH` or `MANPATH` on `\":\"`, and `os.Setenv` of those joined with `\":\"`; " +
@@ -140,7 +141,9 @@ var WL7003 = &catalog.Check{
 		"Not reported: files that do not build for Windows (winlint type-checks the Windows build, so they are " +
 		"not analyzed); a HOME read that is tested for emptiness, given to `cmp.Or`, or in a function that also " +
 		"reads `USERPROFILE`, calls `os.UserHomeDir` or `os/user`, or tests `runtime.GOOS`; literals given to " +
-		"programs (`exec.Command` arguments), which may understand them.\n\n" +
+		"programs (`exec.Command` arguments), which may understand them; other absolute Unix paths " +
+		"(`/etc/…` defaults, `/proc/…`, read by code meant for Linux), which fail harmlessly or belong to " +
+		"Linux-only code that happens to build for Windows.\n\n" +
 		"Fix: `os.DevNull`, `os.TempDir()`/`os.MkdirTemp`/`t.TempDir()`, `filepath.SplitList` and " +
 		"`os.PathListSeparator`, `os.UserHomeDir()`. Suggested fixes rewrite a `\"/dev/null\"` literal to " +
 		"`os.DevNull` and `strings.Split(x, \":\")` to `filepath.SplitList(x)`.",
@@ -236,10 +239,12 @@ var WL7005 = &catalog.Check{
 		"never finds an executable (rsc/goversion#3, Songmu/ghg#14, go-gitea/gitea#20637, golang/go#41809).\n\n" +
 		"Reported: comparisons of the mode of a file of the OS file system (from `os.Stat`, `os.Lstat`, " +
 		"`(*os.File).Stat`, `os.ReadDir` entries, `filepath.Walk`/`WalkDir` callbacks; its `Mode()` or " +
-		"`Perm()`) that test group/other bits (`&0o077`, `&0o022`, `&^0o600`), execute bits (`&0o111`, " +
-		"`&0o100`), or compare the permissions with a value other than `0o666`, `0o444`, `0o777` or `0o555`.\n\n" +
+		"`Perm()`) that test group/other bits only (`&0o077`, `&0o022`, `&^0o600`), execute bits only " +
+		"(`&0o111`, `&0o100`), or compare the permissions with a value other than `0o666`, `0o444`, `0o777` " +
+		"or `0o555`.\n\n" +
 		"Not reported: the owner write bit `0o200` (Windows honours it as the read-only attribute) and read " +
-		"bits of the owner; execute bits of a value known to be a directory (after `IsDir()`); modes of " +
+		"bits of the owner; masks that include the owner's read or write bits (`&0o444 != 0`, \"readable by " +
+		"anyone\", which Windows answers like Unix); type bits (`ModeSymlink`); execute bits of a value known to be a directory (after `IsDir()`); modes of " +
 		"archive entries (`zip.FileHeader`, `tar.Header`) and of `fs.FS` files; code that only sets bits " +
 		"(`os.Chmod(p, m|0o111)`); files that do not build for Windows.\n\n" +
 		"Fix: skip the test when `runtime.GOOS == \"windows\"` (an ACL check is the Windows equivalent), and " +

@@ -173,8 +173,29 @@ func (c *checker) checkHeaderLit(lit *ast.CompositeLit) {
 	}
 }
 
-// checkHeaderAssign reports WL7002 for hdr.Name = p.
-func (c *checker) checkHeaderAssign(as *ast.AssignStmt) {
+// headerWriters write an archive header.
+var headerWriters = []string{
+	"(*archive/tar.Writer).WriteHeader",
+	"(*archive/zip.Writer).CreateHeader",
+	"(*archive/zip.Writer).CreateRaw",
+}
+
+// writesHeader reports whether body writes an archive header.
+func (c *checker) writesHeader(body ast.Node) bool {
+	found := false
+	ast.Inspect(body, func(n ast.Node) bool {
+		if call, ok := n.(*ast.CallExpr); ok && callee.IsOneOf(c.pass.TypesInfo, call, headerWriters...) {
+			found = true
+		}
+		return !found
+	})
+	return found
+}
+
+// checkHeaderAssign reports WL7002 for hdr.Name = p in a function that
+// writes archive headers (a reader that rewrites the names it reads into
+// OS paths, for its own use, is not writing an archive).
+func (c *checker) checkHeaderAssign(as *ast.AssignStmt, stack []ast.Node) {
 	tuple := len(as.Rhs) == 1 && len(as.Lhs) > 1
 	if len(as.Lhs) != len(as.Rhs) && !tuple {
 		return
@@ -189,6 +210,11 @@ func (c *checker) checkHeaderAssign(as *ast.AssignStmt) {
 			continue
 		}
 		api := headerType(s.Recv())
+		if api != "" {
+			if body := enclosingFunc(stack); body == nil || !c.writesHeader(body) {
+				return
+			}
+		}
 		switch {
 		case api == "":
 		case !tuple:

@@ -82,7 +82,7 @@ func run(pass *analysis.Pass) (any, error) {
 			case *ast.CompositeLit:
 				c.checkHeaderLit(n) // WL7002
 			case *ast.AssignStmt:
-				c.checkHeaderAssign(n) // WL7002
+				c.checkHeaderAssign(n, stack) // WL7002
 			case *ast.BinaryExpr:
 				c.checkPermTest(n, stack) // WL7005
 			}

@@ -26,6 +26,9 @@ func (c *checker) checkPermTest(b *ast.BinaryExpr, stack []ast.Node) {
 		if !ok || !c.isOSMode(mode) {
 			return
 		}
+		if mask&0o777 == 0 || d&^0o777 != 0 {
+			return // type bits (ModeSymlink, ModeDir)
+		}
 		bits := mask & 0o777
 		if m.Op == token.AND_NOT {
 			if mode != m.X {
@@ -81,7 +84,11 @@ func (c *checker) maskTest(b *ast.BinaryExpr, bits, d int64, stack []ast.Node) {
 		}
 		c.report(WL7005, b, nil,
 			"this tests the execute bits (0o%o) of a file's mode, but Windows files have none (0o666 or 0o444), so no file is executable this way; on Windows decide by the extension (.exe, %%PATHEXT%%)", bits)
-	case bits&0o077 != 0:
+	case bits&0o077 != 0 && bits&0o600 == 0:
+		// Group/other bits only (0o077, 0o022, &^0o600): a "too open"
+		// test. A mask with the owner's read or write bits (0o444,
+		// 0o777) asks whether anyone may read or write, which Windows
+		// answers like Unix.
 		c.report(WL7005, b, nil,
 			"this tests group/other permission bits (0o%o), but Windows reports every file as 0o666 (0o444 when read-only), so the bits always look set; skip the test on Windows (the ACL decides access there)", bits)
 	}

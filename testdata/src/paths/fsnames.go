@@ -171,6 +171,20 @@ func zipCopy(w *zip.Writer, f *zip.File) error {
 	return err
 }
 
+// containerd pkg/archive: a reader normalizes the names it reads into OS
+// paths for its own use; no header is written.
+func untar(tr *tar.Reader) ([]string, error) {
+	var names []string
+	for {
+		hdr, err := tr.Next()
+		if err != nil {
+			return names, nil
+		}
+		hdr.Name = filepath.Clean(hdr.Name)
+		names = append(names, hdr.Name)
+	}
+}
+
 // An OS path given to os functions is right.
 func osOpen(dir, name string) (*os.File, error) {
 	return os.Open(filepath.Join(dir, name))

@@ -154,6 +154,19 @@ func writable(path string) bool {
 	return fi.Mode().Perm() == 0o666
 }
 
+// wireguard-windows conf/store.go: "readable by anyone" is answered on
+// Windows as on Unix (the read bits are always set there).
+func readable(e os.DirEntry) bool {
+	info, err := e.Info()
+	return err == nil && info.Mode().Perm()&0o444 != 0
+}
+
+// rjeczalik/notify util.go: a type bit compared with itself.
+func symlinkEq(p string) bool {
+	fi, err := os.Lstat(p)
+	return err == nil && fi.Mode()&os.ModeSymlink == os.ModeSymlink
+}
+
 // Type bits are not permission bits.
 func isSymlink(path string) bool {
 	fi, _ := os.Lstat(path)

@@ -48,9 +48,9 @@ func tempIn() (*os.File, error) {
 	return os.CreateTemp("/tmp", "x-*") // want `/tmp does not exist on Windows`
 }
 
-// Reading procfs.
-func cmdline() ([]byte, error) {
-	return os.ReadFile("/proc/self/cmdline") // want `/proc does not exist on Windows`
+// A lock file in /var/tmp.
+func varTmpLock() (*os.File, error) {
+	return os.Create("/var/tmp/app.lock") // want `/tmp does not exist on Windows`
 }
 
 // The search path split on ":" (cznic/cc#58's shape).
@@ -171,8 +171,15 @@ func devNullVar(windows bool) (*os.File, error) {
 	return os.Open(null)
 }
 
-// Absolute Unix paths that are not /dev, /tmp or /proc: configuration
-// defaults that simply do not exist on Windows.
+// Absolute Unix paths that are not /dev or /tmp: configuration defaults
+// that simply do not exist on Windows, and procfs, read by code meant for
+// Linux (go-sysinfo's linux provider builds everywhere).
 func etcConfig() ([]byte, error) {
 	return os.ReadFile("/etc/app/config.yaml")
+}
+
+const procCgroup = "/proc/1/cgroup"
+
+func cgroup() ([]byte, error) {
+	return os.ReadFile(procCgroup)
 }
