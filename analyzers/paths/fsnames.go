@@ -41,12 +41,7 @@ var fsMethods = map[string]bool{
 }
 
 // checkFSCall reports WL7002 at calls.
-func (c *checker) checkFSCall(call *ast.CallExpr) {
-	fn := callee.Func(c.pass.TypesInfo, call)
-	if fn == nil {
-		return
-	}
-	name := callee.Name(fn)
+func (c *checker) checkFSCall(call *ast.CallExpr, fn *types.Func, name string) {
 	if s, ok := fsFuncs[name]; ok {
 		last := s.arg
 		if s.variadic {
@@ -76,18 +71,39 @@ func (c *checker) isFSMethod(fn *types.Func) bool {
 	if fsIface == nil {
 		return false
 	}
+	// An interface that includes fs.FS promises io/fs names; a concrete
+	// type only if it is one of the standard library's file systems (a
+	// type of the program's own may take OS paths on purpose).
 	recv := sig.Recv().Type()
-	if types.Implements(recv, fsIface) {
-		return true
+	if types.IsInterface(recv) {
+		return types.Implements(recv, fsIface)
 	}
-	if _, isPtr := recv.(*types.Pointer); !isPtr {
-		return types.Implements(types.NewPointer(recv), fsIface)
+	for _, t := range concreteFS {
+		if callee.IsNamedType(recv, t[0], t[1]) {
+			return true
+		}
 	}
 	return false
 }
 
+// concreteFS are the standard library's concrete io/fs file systems.
+var concreteFS = [][2]string{
+	{"embed", "FS"},
+	{"archive/zip", "Reader"},
+	{"archive/zip", "ReadCloser"},
+	{"testing/fstest", "MapFS"},
+}
+
 // fsInterface returns io/fs.FS if the package's dependencies include io/fs.
 func (c *checker) fsInterface() *types.Interface {
+	if !c.fsLooked {
+		c.fsLooked = true
+		c.fsIface = c.findFS()
+	}
+	return c.fsIface
+}
+
+func (c *checker) findFS() *types.Interface {
 	var find func(p *types.Package, seen map[*types.Package]bool) *types.Interface
 	find = func(p *types.Package, seen map[*types.Package]bool) *types.Interface {
 		if seen[p] {

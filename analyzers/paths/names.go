@@ -32,8 +32,8 @@ var devices = map[string]bool{
 }
 
 // checkNameCall reports WL7004.
-func (c *checker) checkNameCall(call *ast.CallExpr) {
-	i, name, ok := createArgs.Lookup(c.pass.TypesInfo, call)
+func (c *checker) checkNameCall(call *ast.CallExpr, name string) {
+	i, ok := createArgs[name]
 	if !ok || i >= len(call.Args) {
 		return
 	}

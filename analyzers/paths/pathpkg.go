@@ -2,6 +2,7 @@ package paths
 
 import (
 	"go/ast"
+	"go/token"
 	"go/types"
 	"strconv"
 
@@ -33,8 +34,7 @@ var slashSurgery = map[string]string{
 }
 
 // checkPathCall reports WL7001.
-func (c *checker) checkPathCall(call *ast.CallExpr) {
-	name := callee.CallName(c.pass.TypesInfo, call)
+func (c *checker) checkPathCall(call *ast.CallExpr, name string, stack []ast.Node) {
 	if pathFuncs[name] {
 		p := arg(call, 0)
 		if p == nil || !c.prov.Of(p).IsOSPath() {
@@ -54,6 +54,9 @@ func (c *checker) checkPathCall(call *ast.CallExpr) {
 		return
 	}
 	if name == "strings.HasPrefix" {
+		if c.windowsAwareCond(stack) {
+			return
+		}
 		c.report(WL7001, call, nil,
 			"strings.HasPrefix(%s, \"/\") as an absolute-path test is false for Windows paths (C:\\...); use filepath.IsAbs",
 			c.render(call.Args[0]))
@@ -128,4 +131,50 @@ func (c *checker) renamePathImport() *analysis.TextEdit {
 		}
 	}
 	return nil
+}
+
+// windowsAwareCond reports whether the boolean expression around the node
+// whose ancestors are stack also asks filepath.IsAbs or VolumeName, or
+// tests a backslash prefix: the "/" test is then one case of several.
+func (c *checker) windowsAwareCond(stack []ast.Node) bool {
+	var top ast.Node
+walk:
+	for i := len(stack) - 1; i >= 0; i-- {
+		switch p := stack[i].(type) {
+		case *ast.ParenExpr:
+		case *ast.UnaryExpr:
+			if p.Op != token.NOT {
+				break walk
+			}
+		case *ast.BinaryExpr:
+			if p.Op != token.LAND && p.Op != token.LOR {
+				break walk
+			}
+		default:
+			break walk
+		}
+		top = stack[i]
+	}
+	if top == nil {
+		return false
+	}
+	found := false
+	ast.Inspect(top, func(n ast.Node) bool {
+		call, ok := n.(*ast.CallExpr)
+		if !ok || found {
+			return !found
+		}
+		switch callee.CallName(c.pass.TypesInfo, call) {
+		case "path/filepath.IsAbs", "path/filepath.VolumeName":
+			found = true
+		case "strings.HasPrefix":
+			if len(call.Args) == 2 {
+				if s, ok := c.constString(call.Args[1]); ok && s == "\\" {
+					found = true
+				}
+			}
+		}
+		return !found
+	})
+	return found
 }

@@ -43,6 +43,9 @@ type checker struct {
 	// that packages without candidate findings pay nothing.
 	insp  *inspector.Inspector
 	guard *goosguard.Guard
+	// fsIface is io/fs.FS, looked up on first use (fsLooked).
+	fsIface  *types.Interface
+	fsLooked bool
 }
 
 // report reports a finding of check at n, unless n is only reached on
@@ -75,10 +78,15 @@ func run(pass *analysis.Pass) (any, error) {
 		syntax.WithStack(f, func(n ast.Node, stack []ast.Node) bool {
 			switch n := n.(type) {
 			case *ast.CallExpr:
-				c.checkPathCall(n)        // WL7001
-				c.checkFSCall(n)          // WL7002
-				c.checkUnixCall(n, stack) // WL7003
-				c.checkNameCall(n)        // WL7004
+				fn := callee.Func(c.pass.TypesInfo, n)
+				name := callee.Name(fn)
+				if name == "" {
+					return true
+				}
+				c.checkPathCall(n, name, stack) // WL7001
+				c.checkFSCall(n, fn, name)      // WL7002
+				c.checkUnixCall(n, name, stack) // WL7003
+				c.checkNameCall(n, name)        // WL7004
 			case *ast.CompositeLit:
 				c.checkHeaderLit(n) // WL7002
 			case *ast.AssignStmt:

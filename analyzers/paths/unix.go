@@ -40,11 +40,7 @@ var unixDevices = map[string]string{
 }
 
 // checkUnixCall reports WL7003 at calls.
-func (c *checker) checkUnixCall(call *ast.CallExpr, stack []ast.Node) {
-	name := callee.CallName(c.pass.TypesInfo, call)
-	if name == "" {
-		return
-	}
+func (c *checker) checkUnixCall(call *ast.CallExpr, name string, stack []ast.Node) {
 	if idx, ok := fileArgs[name]; ok {
 		for _, i := range idx {
 			if p := arg(call, i); p != nil {

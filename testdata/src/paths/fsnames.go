@@ -185,6 +185,20 @@ func untar(tr *tar.Reader) ([]string, error) {
 	}
 }
 
+// A file system type of the program's own whose Open takes OS paths.
+type osFS struct{}
+
+func (osFS) Open(name string) (fs.File, error) { return os.Open(name) }
+
+func openOwn(dir, name string) (fs.File, error) {
+	return osFS{}.Open(filepath.Join(dir, name))
+}
+
+// A zip archive opened as a file system.
+func zipOpen(r *zip.Reader, dir, name string) (fs.File, error) {
+	return r.Open(filepath.Join(dir, name)) // want `zip.Reader.Open takes a slash-separated name`
+}
+
 // An OS path given to os functions is right.
 func osOpen(dir, name string) (*os.File, error) {
 	return os.Open(filepath.Join(dir, name))

@@ -164,6 +164,12 @@ func splitComma() []string {
 	return strings.Split(wd, ",")
 }
 
+// The "/" prefix test as one case of several.
+func rooted(p string) bool {
+	clean := filepath.Clean(p)
+	return strings.HasPrefix(clean, "/") || filepath.IsAbs(clean)
+}
+
 // filepath.Base results hold no separator.
 func baseOnly(p string) string {
 	return path.Ext(filepath.Base(p))
