@@ -71,7 +71,7 @@ func name() string {
 var WL7002 = &catalog.Check{
 	ID:       "WL7002",
 	Title:    "OS path given where an io/fs, embed, template or archive name is expected",
-	Default:  false,
+	Default:  true,
 	Severity: catalog.Error,
 	Doc: "io/fs names are slash-separated on every system, Windows included (`io/fs/fs.go`, `ValidPath`: " +
 		"backslashes are not separators there), and `embed.FS`, `template.ParseFS`, `http.FS` and `os.DirFS` " +
