@@ -41,12 +41,12 @@ func (c *checker) checkNameCall(call *ast.CallExpr, name string) {
 	p := call.Args[i]
 	if what := c.colonSource(p, 0); what != "" {
 		c.report(WL7004, p, nil,
-			"the name given to %s contains %s: Windows file names cannot hold ':' (the call fails, or writes an NTFS alternate data stream); use a layout without colons, such as \"20060102T150405\"",
-			api, what)
+			"%s, the name given to %s, contains %s: Windows file names cannot hold ':' (the call fails, or writes an NTFS alternate data stream); use a layout without colons, such as \"20060102T150405\"",
+			c.render(p), api, what)
 		return
 	}
 	if what := c.reservedPart(p, name == "os.CreateTemp" || name == "os.MkdirTemp" || strings.HasPrefix(name, "io/ioutil.Temp"), name == "os.Mkdir" || name == "os.MkdirAll"); what != "" {
-		c.report(WL7004, p, nil, "the name given to %s %s; Windows cannot create it", api, what)
+		c.report(WL7004, p, nil, "%s, the name given to %s, %s; Windows cannot create it: choose another name", c.render(p), api, what)
 	}
 }
 

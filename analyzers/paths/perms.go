@@ -72,7 +72,7 @@ func (c *checker) maskTest(b *ast.BinaryExpr, bits, d int64, stack []ast.Node) {
 			return
 		}
 		c.report(WL7005, b, nil,
-			"this compares a file's permission bits with 0o%o, but Windows reports only 0o666 (0o444 when read-only) for files; skip the test on Windows", d)
+			"%s compares a file's permission bits with 0o%o, but Windows reports only 0o666 (0o444 when read-only) for files; skip the test on Windows", c.render(b), d)
 		return
 	}
 	switch {
@@ -83,14 +83,14 @@ func (c *checker) maskTest(b *ast.BinaryExpr, bits, d int64, stack []ast.Node) {
 			return
 		}
 		c.report(WL7005, b, nil,
-			"this tests the execute bits (0o%o) of a file's mode, but Windows files have none (0o666 or 0o444), so no file is executable this way; on Windows decide by the extension (.exe, %%PATHEXT%%)", bits)
+			"%s tests the execute bits (0o%o) of a file's mode, but Windows files have none (0o666 or 0o444), so no file is executable this way; on Windows decide by the extension (.exe, %%PATHEXT%%)", c.render(b), bits)
 	case bits&0o077 != 0 && bits&0o600 == 0:
 		// Group/other bits only (0o077, 0o022, &^0o600): a "too open"
 		// test. A mask with the owner's read or write bits (0o444,
 		// 0o777) asks whether anyone may read or write, which Windows
 		// answers like Unix.
 		c.report(WL7005, b, nil,
-			"this tests group/other permission bits (0o%o), but Windows reports every file as 0o666 (0o444 when read-only), so the bits always look set; skip the test on Windows (the ACL decides access there)", bits)
+			"%s tests group/other permission bits (0o%o), but Windows reports every file as 0o666 (0o444 when read-only), so the bits always look set; skip the test on Windows (the ACL decides access there)", c.render(b), bits)
 	}
 }
 

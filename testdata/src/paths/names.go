@@ -11,7 +11,7 @@ import (
 // databacker/mysql-backup#136: an RFC 3339 time in a backup name.
 func backupName(dir string) (*os.File, error) {
 	name := fmt.Sprintf("db_backup_%s.tgz", time.Now().Format(time.RFC3339))
-	return os.Create(filepath.Join(dir, name)) // want `the name given to os.Create contains a time formatted with the layout time.RFC3339: Windows file names cannot hold ':'`
+	return os.Create(filepath.Join(dir, name)) // want `the name given to os.Create, contains a time formatted with the layout time.RFC3339: Windows file names cannot hold ':'`
 }
 
 // A log file per run with time.DateTime.
@@ -22,12 +22,12 @@ func logFile(dir string) (*os.File, error) {
 
 // A snapshot directory with a literal clock layout.
 func snapshotDir(root string, t time.Time) error {
-	return os.MkdirAll(filepath.Join(root, t.Format("2006-01-02 15:04:05")), 0o755) // want `os.MkdirAll contains a time formatted with the layout "2006-01-02 15:04:05"`
+	return os.MkdirAll(filepath.Join(root, t.Format("2006-01-02 15:04:05")), 0o755) // want `os.MkdirAll, contains a time formatted with the layout "2006-01-02 15:04:05"`
 }
 
 // cloudpanel's shape: a HH:MM directory from Sprintf.
 func hourDir(root string, t time.Time) error {
-	return os.Mkdir(filepath.Join(root, fmt.Sprintf("%02d:%02d", t.Hour(), t.Minute())), 0o755) // want `os.Mkdir contains the format "%02d:%02d"`
+	return os.Mkdir(filepath.Join(root, fmt.Sprintf("%02d:%02d", t.Hour(), t.Minute())), 0o755) // want `os.Mkdir, contains the format "%02d:%02d"`
 }
 
 // time.Kitchen in a report written with WriteFile.
@@ -37,7 +37,7 @@ func report(dir string, data []byte) error {
 
 // Rename to a timestamped name (log rotation).
 func rotate(p string) error {
-	return os.Rename(p, p+"."+time.Now().Format(time.RFC3339Nano)) // want `os.Rename contains a time formatted with the layout time.RFC3339Nano`
+	return os.Rename(p, p+"."+time.Now().Format(time.RFC3339Nano)) // want `os.Rename, contains a time formatted with the layout time.RFC3339Nano`
 }
 
 // time.Time's String in a name.
@@ -47,12 +47,12 @@ func dumpName(dir string) (*os.File, error) {
 
 // A CreateTemp pattern with a clock time.
 func tempWithTime() (*os.File, error) {
-	return os.CreateTemp("", "snap-"+time.Now().Format("15:04:05")+"-*") // want `os.CreateTemp contains a time formatted with the layout "15:04:05"`
+	return os.CreateTemp("", "snap-"+time.Now().Format("15:04:05")+"-*") // want `os.CreateTemp, contains a time formatted with the layout "15:04:05"`
 }
 
 // Reserved characters in a constant part.
 func reservedChar(dir string) (*os.File, error) {
-	return os.Create(filepath.Join(dir, "what?.txt")) // want `the name given to os.Create contains "\?"; Windows cannot create it`
+	return os.Create(filepath.Join(dir, "what?.txt")) // want `filepath.Join\(dir, "what\?.txt"\), the name given to os.Create, contains "\?"; Windows cannot create it`
 }
 
 // A device name as a directory component.

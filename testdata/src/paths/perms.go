@@ -16,7 +16,7 @@ func checkKey(path string) error {
 	if err != nil {
 		return err
 	}
-	if info.Mode().Perm()&0o077 != 0 { // want `this tests group/other permission bits \(0o77\), but Windows reports every file as 0o666`
+	if info.Mode().Perm()&0o077 != 0 { // want `info.Mode\(\).Perm\(\)&0o077 != 0 tests group/other permission bits \(0o77\), but Windows reports every file as 0o666`
 		return fmt.Errorf("%s: permissions %v are too open", path, info.Mode().Perm())
 	}
 	return nil
@@ -41,7 +41,7 @@ func executables(root string) []string {
 		if err != nil || !info.Mode().IsRegular() {
 			return nil
 		}
-		if info.Mode()&0o111 != 0 { // want `this tests the execute bits \(0o111\) of a file's mode, but Windows files have none`
+		if info.Mode()&0o111 != 0 { // want `tests the execute bits \(0o111\) of a file's mode, but Windows files have none`
 			out = append(out, p)
 		}
 		return nil
