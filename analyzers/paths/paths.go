@@ -142,6 +142,9 @@ func (c *checker) constString(e ast.Expr) (string, bool) {
 // single follows e through a variable assigned exactly once.
 func (c *checker) single(e ast.Expr) ast.Expr {
 	for range 8 {
+		if _, ok := ast.Unparen(e).(*ast.Ident); !ok {
+			return ast.Unparen(e)
+		}
 		v, ok := c.vals().Single(e)
 		if !ok {
 			return ast.Unparen(e)

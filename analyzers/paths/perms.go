@@ -3,7 +3,6 @@ package paths
 import (
 	"go/ast"
 	"go/token"
-	"go/types"
 
 	"github.com/winlint/winlint/internal/callee"
 )
@@ -110,14 +109,10 @@ func (c *checker) constSide(b *ast.BinaryExpr) (ast.Expr, int64, bool) {
 	return nil, 0, false
 }
 
-// isOSMode reports whether e is an integer (a FileMode) describing a
-// file of the OS file system.
+// isOSMode reports whether e is a FileMode describing a file of the OS
+// file system.
 func (c *checker) isOSMode(e ast.Expr) bool {
-	t := c.pass.TypesInfo.TypeOf(e)
-	if t == nil {
-		return false
-	}
-	if b, ok := t.Underlying().(*types.Basic); !ok || b.Info()&types.IsInteger == 0 {
+	if !callee.IsNamedType(c.pass.TypesInfo.TypeOf(e), "io/fs", "FileMode") {
 		return false
 	}
 	return c.prov.Of(e).IsOSFile()

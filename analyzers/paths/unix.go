@@ -11,6 +11,7 @@ import (
 	"golang.org/x/tools/go/analysis"
 
 	"github.com/winlint/winlint/internal/callee"
+	"github.com/winlint/winlint/internal/fold"
 	"github.com/winlint/winlint/internal/syntax"
 )
 
@@ -62,6 +63,9 @@ func (c *checker) checkUnixCall(call *ast.CallExpr, name string, stack []ast.Nod
 // unixPath reports a path argument that starts with a Unix-only absolute
 // path.
 func (c *checker) unixPath(p ast.Expr, api string) {
+	if !c.mayStartWithSlash(p, 0) {
+		return
+	}
 	prefix, whole := c.pathPrefix(p)
 	if prefix == "" {
 		return
@@ -79,6 +83,30 @@ func (c *checker) unixPath(p ast.Expr, api string) {
 		return
 	}
 	c.report(WL7003, p, fixes, "%s given to %s: %s", c.render(p), shortAPI(api), msg)
+}
+
+// mayStartWithSlash is a cheap test before pathPrefix: whether e may
+// start with "/" (a constant that does, a variable, a concatenation or
+// join whose first part may).
+func (c *checker) mayStartWithSlash(e ast.Expr, depth int) bool {
+	if depth > 8 {
+		return false
+	}
+	if s, ok := fold.ConstString(c.pass.TypesInfo, e); ok {
+		return strings.HasPrefix(s, "/")
+	}
+	switch e := ast.Unparen(e).(type) {
+	case *ast.Ident:
+		return true
+	case *ast.BinaryExpr:
+		return e.Op == token.ADD && c.mayStartWithSlash(e.X, depth+1)
+	case *ast.CallExpr:
+		switch callee.CallName(c.pass.TypesInfo, e) {
+		case "path/filepath.Join", "path.Join", "fmt.Sprintf":
+			return len(e.Args) > 0 && c.mayStartWithSlash(e.Args[0], depth+1)
+		}
+	}
+	return false
 }
 
 // pathPrefix returns the known text a path starts with, up to the first
