@@ -137,7 +137,7 @@ var WL7003 = &catalog.Check{
 		"functions; `strings.Split`/`SplitN` of `PATH`, `GOPATH`, `KUBECONFIG`, `PYTHONPATH`, `NODE_PATH`, " +
 		"`CDPATH`, `CLASSPATH` or `MANPATH` on `\":\"`, and `os.Setenv` of those joined with `\":\"`; " +
 		"`os.Getenv(\"HOME\")` used as a directory (joined onto, concatenated with a path, given to a file " +
-		"function, substituted for `~`).\n\n" +
+		"function, substituted for `~`) and `os.ExpandEnv(\"$HOME/…\")`.\n\n" +
 		"Not reported: files that do not build for Windows (winlint type-checks the Windows build, so they are " +
 		"not analyzed); a HOME read that is tested for emptiness, given to `cmp.Or`, or in a function that also " +
 		"reads `USERPROFILE`, calls `os.UserHomeDir` or `os/user`, or tests `runtime.GOOS`; literals given to " +

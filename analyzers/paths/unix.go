@@ -57,6 +57,8 @@ func (c *checker) checkUnixCall(call *ast.CallExpr, name string, stack []ast.Nod
 		c.listSetenv(call)
 	case "os.Getenv":
 		c.homeRead(call, stack)
+	case "os.ExpandEnv":
+		c.homeExpand(call, stack)
 	}
 }
 
@@ -472,4 +474,29 @@ func (c *checker) emptyChecked(body ast.Node, v types.Object) bool {
 func (c *checker) isEmptyString(e ast.Expr) bool {
 	tv, ok := c.pass.TypesInfo.Types[e]
 	return ok && tv.Value != nil && tv.Value.Kind() == constant.String && constant.StringVal(tv.Value) == ""
+}
+
+// homeExpand reports os.ExpandEnv("$HOME/...") with no fallback in the
+// function.
+func (c *checker) homeExpand(call *ast.CallExpr, stack []ast.Node) {
+	if len(call.Args) != 1 {
+		return
+	}
+	s, ok := c.constString(call.Args[0])
+	if !ok {
+		return
+	}
+	rest, ok := strings.CutPrefix(s, "$HOME")
+	if !ok {
+		rest, ok = strings.CutPrefix(s, "${HOME}")
+	}
+	if !ok || !strings.HasPrefix(rest, "/") {
+		return
+	}
+	if body := enclosingFunc(stack); body == nil || c.hasFallback(body) {
+		return
+	}
+	c.report(WL7003, call, nil,
+		"$HOME is usually unset on Windows, so %s expands to a path under the drive's root; use os.UserHomeDir (it reads %%USERPROFILE%% on Windows)",
+		c.render(call))
 }

@@ -94,6 +94,11 @@ func historyFile() (*os.File, error) {
 	return os.Open(os.Getenv("HOME") + "/.history") // want `\$HOME is usually unset on Windows`
 }
 
+// A config path expanded from $HOME.
+func rcFile() ([]byte, error) {
+	return os.ReadFile(os.ExpandEnv("$HOME/.apprc")) // want `\$HOME is usually unset on Windows, so os.ExpandEnv\("\$HOME/.apprc"\) expands to a path under the drive's root`
+}
+
 // ---- silent ----
 
 func discardGood() (*os.File, error) {
@@ -150,6 +155,11 @@ func homeUser() string {
 // HOME passed on to a child's environment is not a directory use.
 func childEnv(cmd *exec.Cmd) {
 	cmd.Env = append(cmd.Env, "HOME="+os.Getenv("HOME"))
+}
+
+// Other variables expanded.
+func goBin() string {
+	return os.ExpandEnv("$GOPATH/bin")
 }
 
 // HOME tested for emptiness.
