@@ -3,6 +3,7 @@ package paths
 import (
 	"go/ast"
 	"go/types"
+	"strings"
 
 	"golang.org/x/tools/go/analysis"
 
@@ -130,7 +131,7 @@ func (c *checker) findFS() *types.Interface {
 // fsName reports name if it is an OS path given where an io/fs or archive
 // name is expected.
 func (c *checker) fsName(name ast.Expr, api string) {
-	if !c.prov.Of(name).IsOSPath() {
+	if !c.prov.Of(name).IsOSPath() || c.noSeparator(name) {
 		return
 	}
 	c.report(WL7002, name, c.toSlashFix(name),
@@ -254,4 +255,21 @@ func headerType(t types.Type) string {
 		return "archive/tar.Header.Name"
 	}
 	return ""
+}
+
+// noSeparator reports whether e is filepath.Join, Clean or FromSlash of
+// one constant without a separator ("static"): the result has no
+// separator either, so it is a valid io/fs name on every system.
+func (c *checker) noSeparator(e ast.Expr) bool {
+	call, ok := ast.Unparen(e).(*ast.CallExpr)
+	if !ok || len(call.Args) != 1 {
+		return false
+	}
+	switch callee.CallName(c.pass.TypesInfo, call) {
+	case "path/filepath.Join", "path/filepath.Clean", "path/filepath.FromSlash":
+	default:
+		return false
+	}
+	s, ok := c.constString(call.Args[0])
+	return ok && s != "" && !strings.ContainsAny(s, `/\`) && s != ".." && !strings.HasPrefix(s, "../")
 }

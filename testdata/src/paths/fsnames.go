@@ -199,6 +199,11 @@ func zipOpen(r *zip.Reader, dir, name string) (fs.File, error) {
 	return r.Open(filepath.Join(dir, name)) // want `zip.Reader.Open takes a slash-separated name`
 }
 
+// filepath.Clean of one constant element has no separator.
+func subStatic(fsys fs.FS) (fs.FS, error) {
+	return fs.Sub(fsys, filepath.Clean("static"))
+}
+
 // An OS path given to os functions is right.
 func osOpen(dir, name string) (*os.File, error) {
 	return os.Open(filepath.Join(dir, name))
