@@ -43,7 +43,9 @@ var WL7001 = &catalog.Check{
 		"or through variables and functions of the package that return one.\n\n" +
 		"Not reported: URL paths (`r.URL.Path`), io/fs and embed names, zip and tar entry names, import " +
 		"paths, values converted with `filepath.ToSlash`, the path of an `fs.WalkDir` callback, and values " +
-		"whose origin is unknown (a parameter, a field, a configuration value).\n\n" +
+		"whose origin is unknown (a parameter, a field, a configuration value); code behind a `runtime.GOOS` " +
+		"test that excludes Windows; `strings.HasPrefix(p, \"/\")` beside `filepath.IsAbs` in the same " +
+		"condition.\n\n" +
 		"Fix: use the `path/filepath` function of the same name (`filepath.IsAbs` for the prefix test). A " +
 		"suggested fix rewrites `path.F` to `filepath.F`, importing `path/filepath` when needed.",
 	Bad: `package cli
@@ -139,7 +141,8 @@ var WL7003 = &catalog.Check{
 		"`os.Getenv(\"HOME\")` used as a directory (joined onto, concatenated with a path, given to a file " +
 		"function, substituted for `~`) and `os.ExpandEnv(\"$HOME/…\")`.\n\n" +
 		"Not reported: files that do not build for Windows (winlint type-checks the Windows build, so they are " +
-		"not analyzed); a HOME read that is tested for emptiness, given to `cmp.Or`, or in a function that also " +
+		"not analyzed); code behind a `runtime.GOOS` (or `filepath.Separator`) test that excludes Windows; a " +
+		"HOME read that is tested for emptiness, given to `cmp.Or`, or in a function that also " +
 		"reads `USERPROFILE`, calls `os.UserHomeDir` or `os/user`, or tests `runtime.GOOS`; literals given to " +
 		"programs (`exec.Command` arguments), which may understand them; other absolute Unix paths " +
 		"(`/etc/…` defaults, `/proc/…`, read by code meant for Linux), which fail harmlessly or belong to " +
@@ -246,7 +249,8 @@ var WL7005 = &catalog.Check{
 		"bits of the owner; masks that include the owner's read or write bits (`&0o444 != 0`, \"readable by " +
 		"anyone\", which Windows answers like Unix); type bits (`ModeSymlink`); execute bits of a value known to be a directory (after `IsDir()`); modes of " +
 		"archive entries (`zip.FileHeader`, `tar.Header`) and of `fs.FS` files; code that only sets bits " +
-		"(`os.Chmod(p, m|0o111)`); files that do not build for Windows.\n\n" +
+		"(`os.Chmod(p, m|0o111)`); files that do not build for Windows and code behind a `runtime.GOOS` test " +
+		"that excludes Windows.\n\n" +
 		"Fix: skip the test when `runtime.GOOS == \"windows\"` (an ACL check is the Windows equivalent), and " +
 		"decide executability by extension (`.exe`, `%PATHEXT%`) there.",
 	Bad: `package keys
