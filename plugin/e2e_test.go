@@ -114,7 +114,12 @@ func golangciLint(t *testing.T) (context.Context, string, string) {
 	if err != nil {
 		t.Fatal(err)
 	}
+	// The commands get what is left of go test's -timeout (the README's test
+	// command sets one that a cold build fits in), less a minute to report.
 	ctx, cancel := context.WithTimeout(t.Context(), 25*time.Minute)
+	if deadline, ok := t.Deadline(); ok {
+		ctx, cancel = context.WithDeadline(t.Context(), deadline.Add(-time.Minute))
+	}
 	t.Cleanup(cancel)
 	return ctx, root, buildGCL(ctx, t, root)
 }
