@@ -174,10 +174,10 @@ func snapshotRepo(t testing.TB) (dir, commit string) {
 			}
 			return os.MkdirAll(filepath.Join(dir, rel), 0o755)
 		}
+		// A git worktree's .git is a file naming the main repository's
+		// git dir: copied, it would make the snapshot's "git init" and
+		// "git commit" write to the developer's own branch.
 		if !d.Type().IsRegular() || d.Name() == ".git" {
-			// In a git worktree .git is a file pointing at the main
-			// repository: copied, it would make the snapshot's commits land
-			// on the worktree's branch.
 			return nil
 		}
 		return copyFile(path, filepath.Join(dir, rel))
