@@ -11,6 +11,7 @@ import (
 	"github.com/winlint/winlint/analyzers/filehandle"
 	"github.com/winlint/winlint/analyzers/netfamily"
 	"github.com/winlint/winlint/analyzers/nulpath"
+	"github.com/winlint/winlint/analyzers/process"
 	"github.com/winlint/winlint/analyzers/rawfd"
 	"github.com/winlint/winlint/analyzers/svcstop"
 	"github.com/winlint/winlint/internal/catalog"
@@ -25,6 +26,7 @@ var Families = []*catalog.Family{
 	nulpath.Family,
 	svcstop.Family,
 	buildflags.Family,
+	process.Family,
 }
 
 // Checks returns every check of the suite, in catalogue order.

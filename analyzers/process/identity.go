@@ -1,0 +1,115 @@
+package process
+
+import (
+	"go/ast"
+	"go/token"
+	"go/types"
+
+	"golang.org/x/tools/go/ast/inspector"
+
+	"github.com/winlint/winlint/internal/callee"
+	"github.com/winlint/winlint/internal/fold"
+)
+
+// uidCall returns the name of the Getuid-like call e is (or the variable
+// assigned once from one).
+func (c *checker) uidCall(e ast.Expr) (string, bool) {
+	if v, ok := c.values.Single(e); ok {
+		e = v
+	}
+	call, ok := ast.Unparen(e).(*ast.CallExpr)
+	if !ok {
+		return "", false
+	}
+	switch name := callee.CallName(c.pass.TypesInfo, call); name {
+	case "os.Getuid", "os.Geteuid", "syscall.Getuid", "syscall.Geteuid":
+		return name + "()", true
+	}
+	return "", false
+}
+
+// checkUidCompare reports WL8004: Getuid() == 0 as a root test.
+func (c *checker) checkUidCompare(cur inspector.Cursor, b *ast.BinaryExpr) {
+	if b.Op != token.EQL && b.Op != token.NEQ {
+		return
+	}
+	name, ok := c.uidCall(b.X)
+	other := b.Y
+	if !ok {
+		name, ok = c.uidCall(b.Y)
+		other = b.X
+	}
+	if !ok {
+		return
+	}
+	if n, ok := fold.ConstInt(c.pass.TypesInfo, other); !ok || n != 0 || c.isTestFile(b) {
+		return
+	}
+	if c.guard.ExcludesWindows(cur) || c.decidedElsewhere(cur) {
+		return
+	}
+	if b.Op == token.EQL {
+		WL8004.Report(c.pass, b, "%s is always -1 on Windows, so this root test is never true there and administrators are not recognized; check runtime.GOOS and, on Windows, ask the process token (windows.GetCurrentProcessToken().IsElevated())", name)
+		return
+	}
+	WL8004.Report(c.pass, b, "%s is always -1 on Windows, so this non-root test is always true there, even for an administrator; check runtime.GOOS and, on Windows, ask the process token (windows.GetCurrentProcessToken().IsElevated())", name)
+}
+
+// decidedElsewhere reports whether the comparison is an operand of && or
+// || whose other operand decides the result on Windows
+// (`runtime.GOOS != "windows" && os.Getuid() == 0`).
+func (c *checker) decidedElsewhere(cur inspector.Cursor) bool {
+	for p := cur.Parent(); p.Valid(); p = p.Parent() {
+		switch b := p.Node().(type) {
+		case *ast.ParenExpr:
+			continue
+		case *ast.BinaryExpr:
+			if b.Op != token.LAND && b.Op != token.LOR {
+				return false
+			}
+			other := b.X
+			if cur.Node().Pos() < b.Y.Pos() {
+				other = b.Y
+			}
+			v, ok := c.guard.Cond(other, "windows")
+			if ok && (b.Op == token.LAND && !v || b.Op == token.LOR && v) {
+				return true
+			}
+			cur = p
+			continue
+		}
+		return false
+	}
+	return false
+}
+
+// checkAtoiUid reports WL8004: strconv.Atoi(u.Uid) on an os/user value.
+func (c *checker) checkAtoiUid(cur inspector.Cursor, call *ast.CallExpr) {
+	if len(call.Args) == 0 || c.isTestFile(call) {
+		return
+	}
+	arg := call.Args[0]
+	if v, ok := c.values.Single(arg); ok {
+		arg = v
+	}
+	sel, ok := ast.Unparen(arg).(*ast.SelectorExpr)
+	if !ok {
+		return
+	}
+	v, ok := c.pass.TypesInfo.Uses[sel.Sel].(*types.Var)
+	if !ok || !v.IsField() || v.Pkg() == nil || v.Pkg().Path() != "os/user" || (v.Name() != "Uid" && v.Name() != "Gid") {
+		return
+	}
+	if c.guard.ExcludesWindows(cur) {
+		return
+	}
+	WL8004.Report(c.pass, call, "%s is a SID string (S-1-5-21-…) on Windows, not a number: %s always fails there; keep it as a string, or parse it only when runtime.GOOS is not windows", types.ExprString(call.Args[0]), callee.Name(callee.Func(c.pass.TypesInfo, call))[len("strconv."):])
+}
+
+// checkChown reports WL8004: a Chown whose error ends the operation.
+func (c *checker) checkChown(cur inspector.Cursor, call *ast.CallExpr) {
+	if c.isTestFile(call) || !c.errorEnds(cur) || c.guard.ExcludesWindows(cur) {
+		return
+	}
+	WL8004.Report(c.pass, call, "%s always fails on Windows (not supported by windows), and its error here ends the operation; skip it when runtime.GOOS is windows or ignore its error there", types.ExprString(call.Fun))
+}
