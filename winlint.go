@@ -7,6 +7,7 @@ package winlint
 
 import (
 	"github.com/winlint/winlint/analyzers/buildflags"
+	"github.com/winlint/winlint/analyzers/console"
 	"github.com/winlint/winlint/analyzers/directives"
 	"github.com/winlint/winlint/analyzers/filehandle"
 	"github.com/winlint/winlint/analyzers/netfamily"
@@ -27,6 +28,7 @@ var Families = []*catalog.Family{
 	svcstop.Family,
 	buildflags.Family,
 	process.Family,
+	console.Family,
 }
 
 // Checks returns every check of the suite, in catalogue order.
