@@ -13,6 +13,7 @@ import (
 	"github.com/winlint/winlint/internal/callee"
 	"github.com/winlint/winlint/internal/fold"
 	"github.com/winlint/winlint/internal/goosguard"
+	"github.com/winlint/winlint/internal/provenance"
 	"github.com/winlint/winlint/internal/syntax"
 )
 
@@ -46,9 +47,10 @@ func init() {
 }
 
 type checker struct {
-	pass   *analysis.Pass
-	values *fold.Values
-	guard  *goosguard.Guard
+	pass    *analysis.Pass
+	values  *fold.Values
+	guard   *goosguard.Guard
+	origins *provenance.Analysis
 }
 
 func run(pass *analysis.Pass) (any, error) {
@@ -56,9 +58,10 @@ func run(pass *analysis.Pass) (any, error) {
 		return nil, nil
 	}
 	c := &checker{
-		pass:   pass,
-		values: fold.NewValues(pass.TypesInfo, pass.Files),
-		guard:  goosguard.New(pass.Fset, pass.TypesInfo, pass.Files),
+		pass:    pass,
+		values:  fold.NewValues(pass.TypesInfo, pass.Files),
+		guard:   goosguard.New(pass.Fset, pass.TypesInfo, pass.Files),
+		origins: provenance.New(pass),
 	}
 	insp := pass.ResultOf[inspect.Analyzer].(*inspector.Inspector)
 	for cur := range insp.Root().Preorder((*ast.CallExpr)(nil)) {
@@ -68,8 +71,11 @@ func run(pass *analysis.Pass) (any, error) {
 		}
 		name := callee.CallName(pass.TypesInfo, call)
 		if fdFuncs[name] && len(call.Args) > 0 {
-			c.checkLiteralFd(cur, call, name)
+			if !c.checkLiteralFd(cur, call, name) {
+				c.checkSizeOfInput(cur, call, name)
+			}
 		}
+		c.checkLine(cur, call, name)
 	}
 	return nil, nil
 }
