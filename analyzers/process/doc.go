@@ -200,16 +200,19 @@ var WL8004 = &catalog.Check{
 	Title:    "POSIX user identity used on Windows",
 	Default:  true,
 	Severity: catalog.Warning,
-	Doc: "`os.Getuid()` or `os.Geteuid()` (also `syscall`'s) compared with 0 as a root test; " +
-		"`strconv.Atoi`, `ParseInt` or `ParseUint` of an `os/user` `User.Uid`/`Gid` or `Group.Gid`; and " +
-		"`os.Chown`, `os.Lchown`, `(*os.File).Chown` (and `syscall`'s) whose error is returned or ends the " +
-		"operation.\n\n" +
+	Doc: "`os.Getuid()` or `os.Geteuid()` (also `syscall`'s) compared with 0 in an `if` whose non-root branch " +
+		"refuses (`if os.Geteuid() != 0 { return errors.New(\"must be root\") }`, or `os.Exit`, `log.Fatal`, " +
+		"`panic`; the `else` of `== 0`); `strconv.Atoi`, `ParseInt` or `ParseUint` of an `os/user` " +
+		"`User.Uid`/`Gid` or `Group.Gid`; and `os.Chown`, `os.Lchown`, `(*os.File).Chown` (and `syscall`'s) " +
+		"whose error is returned or ends the operation.\n\n" +
 		"Windows has no POSIX user IDs: `Getuid`, `Geteuid`, `Getgid` and `Getegid` return -1 and `Chown`, " +
 		"`Lchown` and `Fchown` return `EWINDOWS` (`syscall/syscall_windows.go`); `os/user`'s `Uid` is a SID " +
-		"such as `S-1-5-21-…` (`os/user/lookup_windows.go`). So `Getuid() == 0` is never true (an elevated " +
-		"administrator is treated as a normal user, and `!= 0` refuses to run), the Atoi always fails, and " +
+		"such as `S-1-5-21-…` (`os/user/lookup_windows.go`). So such a root test refuses every user, an " +
+		"elevated administrator included, the Atoi always fails, and " +
 		"an operation that requires Chown always fails (elastic/beats#12740, kopia/kopia#516).\n\n" +
-		"Not reported: comparisons with other values; a comparison whose `&&`/`||` partner already decides " +
+		"Not reported: root tests that only choose what to do (`if os.Getuid() != 0 { opts = append(opts, " +
+		"noSameOwner) }`, `if os.Geteuid() == 0 { chown }`: skipping root-only work is right on Windows); " +
+		"comparisons with other values; a comparison whose `&&`/`||` partner already decides " +
 		"on Windows (`runtime.GOOS != \"windows\" && os.Getuid() == 0`); a Chown whose error is ignored or " +
 		"only logged; code that does not run on Windows; `_test.go` files.\n\n" +
 		"Fix: test `runtime.GOOS`; on Windows ask the process token " +

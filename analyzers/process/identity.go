@@ -45,14 +45,61 @@ func (c *checker) checkUidCompare(cur inspector.Cursor, b *ast.BinaryExpr) {
 	if n, ok := fold.ConstInt(c.pass.TypesInfo, other); !ok || n != 0 || c.isTestFile(b) {
 		return
 	}
-	if c.guard.ExcludesWindows(cur) || c.decidedElsewhere(cur) {
+	if c.guard.ExcludesWindows(cur) || c.decidedElsewhere(cur) || !c.refusesNonRoot(cur, b) {
 		return
 	}
-	if b.Op == token.EQL {
-		WL8004.Report(c.pass, b, "%s is always -1 on Windows, so this root test is never true there and administrators are not recognized; check runtime.GOOS and, on Windows, ask the process token (windows.GetCurrentProcessToken().IsElevated())", name)
-		return
+	WL8004.Report(c.pass, b, "%s is always -1 on Windows, so this root test refuses every user there, administrators included; check runtime.GOOS and, on Windows, ask the process token (windows.GetCurrentProcessToken().IsElevated()) or skip the check", name)
+}
+
+// refusesNonRoot reports whether the comparison is the condition of an if
+// whose non-root branch (the body for !=, the else for ==) refuses: it
+// ends in an error return, os.Exit, log.Fatal or panic. Root tests that
+// merely choose what to do (skip a chown, drop privileges) do the right
+// thing on Windows and are not reported.
+func (c *checker) refusesNonRoot(cur inspector.Cursor, b *ast.BinaryExpr) bool {
+	// Up through parentheses and && / || to the if's condition.
+	var cond ast.Node = b
+	p := cur.Parent()
+	for {
+		if x, ok := p.Node().(*ast.ParenExpr); ok {
+			cond, p = x, p.Parent()
+			continue
+		}
+		if x, ok := p.Node().(*ast.BinaryExpr); ok && (x.Op == token.LAND || x.Op == token.LOR) {
+			cond, p = x, p.Parent()
+			continue
+		}
+		break
 	}
-	WL8004.Report(c.pass, b, "%s is always -1 on Windows, so this non-root test is always true there, even for an administrator; check runtime.GOOS and, on Windows, ask the process token (windows.GetCurrentProcessToken().IsElevated())", name)
+	ifs, ok := p.Node().(*ast.IfStmt)
+	if !ok || ifs.Cond != cond {
+		return false
+	}
+	var branch *ast.BlockStmt
+	if b.Op == token.NEQ {
+		branch = ifs.Body
+	} else if e, ok := ifs.Else.(*ast.BlockStmt); ok {
+		branch = e
+	}
+	if branch == nil || len(branch.List) == 0 {
+		return false
+	}
+	last := branch.List[len(branch.List)-1]
+	if ret, ok := last.(*ast.ReturnStmt); ok {
+		if len(ret.Results) == 0 {
+			return false
+		}
+		r := ret.Results[len(ret.Results)-1]
+		if id, ok := ast.Unparen(r).(*ast.Ident); ok && id.Name == "nil" {
+			return false
+		}
+		t := c.pass.TypesInfo.TypeOf(r)
+		return t != nil && types.Identical(t, types.Universe.Lookup("error").Type())
+	}
+	if _, ok := last.(*ast.ReturnStmt); !ok && c.ends(last) {
+		return true
+	}
+	return false
 }
 
 // decidedElsewhere reports whether the comparison is an operand of && or

@@ -13,23 +13,49 @@ import (
 
 // beats#12740: the root check refuses to run on Windows.
 func mustBeRoot() error {
-	if os.Geteuid() != 0 { // want `os.Geteuid\(\) is always -1 on Windows, so this non-root test is always true there`
+	if os.Geteuid() != 0 { // want `os.Geteuid\(\) is always -1 on Windows, so this root test refuses every user there, administrators included`
 		return errors.New("must run as root")
 	}
 	return nil
 }
 
-func isRoot() bool {
-	return os.Getuid() == 0 // want `os.Getuid\(\) is always -1 on Windows, so this root test is never true there`
+func mustBeRootFatal() {
+	if os.Getuid() != 0 { // want `os.Getuid\(\) is always -1 on Windows`
+		log.Fatal("this command needs root")
+	}
 }
 
-func isRootReversed() bool {
-	return 0 == syscall.Geteuid() // want `syscall.Geteuid\(\) is always -1`
+func mustBeRootExit() {
+	if syscall.Geteuid() != 0 { // want `syscall.Geteuid\(\) is always -1`
+		fmt.Fprintln(os.Stderr, "run as root")
+		os.Exit(1)
+	}
 }
 
-func isRootVar() bool {
+var errNotRoot = errors.New("not root")
+
+func mustBeRootVar() (int, error) {
 	uid := os.Geteuid()
-	return uid == 0 // want `os.Geteuid\(\) is always -1`
+	if uid != 0 { // want `os.Geteuid\(\) is always -1`
+		return 0, errNotRoot
+	}
+	return uid, nil
+}
+
+func mustBeRootAnd(force bool) error {
+	if os.Getuid() != 0 && !force { // want `os.Getuid\(\) is always -1`
+		return errNotRoot
+	}
+	return nil
+}
+
+func mustBeRootElse() error {
+	if 0 == os.Getuid() { // want `os.Getuid\(\) is always -1`
+		fmt.Println("ok")
+	} else {
+		return fmt.Errorf("uid %d is not root", os.Getuid())
+	}
+	return nil
 }
 
 func parseUid() (int, error) {
@@ -72,19 +98,56 @@ func chownFile(f *os.File) {
 
 // --- silent ---
 
-func rootUnix() bool {
-	return runtime.GOOS != "windows" && os.Geteuid() == 0
+// containerd's core/diff/apply: not root, so do not preserve owners — right
+// on Windows too.
+func applyOpts() []string {
+	var opts []string
+	if os.Getuid() != 0 {
+		opts = append(opts, "no-same-owner")
+	}
+	return opts
 }
 
-func rootGuarded() bool {
-	if runtime.GOOS == "windows" {
-		return false
+func chownIfRoot(path string) {
+	if os.Geteuid() == 0 {
+		os.Chown(path, 0, 0)
 	}
+}
+
+func isRoot() bool {
 	return os.Getuid() == 0
 }
 
-func rootOr() bool {
-	return runtime.GOOS == "windows" || os.Getuid() == 0
+func notRootNothingToDo() error {
+	if os.Geteuid() != 0 {
+		return nil
+	}
+	return nil
+}
+
+func rootUnix() error {
+	if runtime.GOOS != "windows" && os.Geteuid() != 0 {
+		return errNotRoot
+	}
+	return nil
+}
+
+func rootGuarded() error {
+	if runtime.GOOS == "windows" {
+		return nil
+	}
+	if os.Getuid() != 0 {
+		return errNotRoot
+	}
+	return nil
+}
+
+func rootOr() {
+	if runtime.GOOS == "windows" || os.Getuid() == 0 {
+		fmt.Println("ok")
+	} else {
+		log.Fatal("need root")
+	}
 }
 
 func otherUid(uid int) bool {
