@@ -2,6 +2,7 @@ package process
 
 import (
 	"go/ast"
+	"go/token"
 	"go/types"
 	"strings"
 
@@ -255,12 +256,57 @@ func (c *checker) safeExpr(e ast.Expr) bool {
 				return true // escaped for cmd.exe
 			}
 		}
+	case "(*strings.Replacer).Replace":
+		// r := strings.NewReplacer("&", "^&", ...); r.Replace(s)
+		if sel, ok := ast.Unparen(call.Fun).(*ast.SelectorExpr); ok {
+			if v, ok := c.values.Single(sel.X); ok {
+				return c.mentionsCaret(v)
+			}
+		}
 	default:
-		// A helper that says it escapes or quotes for cmd.exe.
-		if fn := callee.Func(info, call); fn != nil {
-			n := strings.ToLower(fn.Name())
-			return strings.Contains(n, "escape") || strings.Contains(n, "quote")
+		fn := callee.Func(info, call)
+		if fn == nil {
+			return false
+		}
+		// A helper that says it escapes or quotes for cmd.exe, or a
+		// function of this package that escapes with ^ (open-golang's
+		// cleaninput: strings.NewReplacer("&", "^&")).
+		n := strings.ToLower(fn.Name())
+		if strings.Contains(n, "escape") || strings.Contains(n, "quote") {
+			return true
+		}
+		if fn.Pkg() == c.pass.Pkg {
+			if decl := c.funcDecl(fn); decl != nil {
+				return c.mentionsCaret(decl.Body)
+			}
 		}
 	}
 	return false
+}
+
+// mentionsCaret reports whether n holds a string constant with "^", the
+// escape character of cmd.exe.
+func (c *checker) mentionsCaret(n ast.Node) bool {
+	found := false
+	ast.Inspect(n, func(n ast.Node) bool {
+		if lit, ok := n.(*ast.BasicLit); ok && lit.Kind == token.STRING && strings.Contains(lit.Value, "^") {
+			found = true
+		}
+		return !found
+	})
+	return found
+}
+
+// funcDecl returns the declaration of a function of the package.
+func (c *checker) funcDecl(fn *types.Func) *ast.FuncDecl {
+	for _, f := range c.pass.Files {
+		if f.Pos() <= fn.Pos() && fn.Pos() < f.End() {
+			for _, d := range f.Decls {
+				if fd, ok := d.(*ast.FuncDecl); ok && fd.Name.Pos() == fn.Pos() && fd.Body != nil {
+					return fd
+				}
+			}
+		}
+	}
+	return nil
 }

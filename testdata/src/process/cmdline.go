@@ -86,6 +86,21 @@ func escapedByHelper(url string) error {
 	return exec.Command("cmd", "/c", "start", "", cmdEscape(url)).Start()
 }
 
+// open-golang's cleaninput: escaped with ^ by a helper of the package.
+func cleaninput(input string) string {
+	r := strings.NewReplacer("&", "^&")
+	return r.Replace(input)
+}
+
+func openWith(input, app string) error {
+	return exec.Command("cmd", "/C", "start", "", app, cleaninput(input)).Start() // want `security: app is put on the command line of cmd /C start`
+}
+
+func escapedReplacer(url string) error {
+	r := strings.NewReplacer("&", "^&", "|", "^|")
+	return exec.Command("cmd", "/c", "start", "", r.Replace(url)).Start()
+}
+
 // The code took over the command line: SysProcAttr.CmdLine.
 func ownCmdLine(url string) error {
 	cmd := exec.Command("cmd", "/c", "start", "", url)
