@@ -59,7 +59,6 @@ func run(pass *analysis.Pass) (any, error) {
 	}
 	c := &checker{
 		pass:    pass,
-		values:  fold.NewValues(pass.TypesInfo, pass.Files),
 		guard:   goosguard.New(pass.Fset, pass.TypesInfo, pass.Files),
 		origins: provenance.New(pass),
 	}
@@ -67,6 +66,9 @@ func run(pass *analysis.Pass) (any, error) {
 	for cur := range insp.Root().Preorder((*ast.CallExpr)(nil)) {
 		call := cur.Node().(*ast.CallExpr)
 		if syntax.IsTestFile(pass.Fset, call.Pos()) {
+			continue
+		}
+		if id := syntax.Ident(call.Fun); id == nil || !callNames[id.Name] {
 			continue
 		}
 		name := callee.CallName(pass.TypesInfo, call)
@@ -80,6 +82,21 @@ func run(pass *analysis.Pass) (any, error) {
 	return nil, nil
 }
 
+// callNames are the names of the functions the checks look at; other
+// calls are not resolved.
+var callNames = map[string]bool{
+	"IsTerminal": true, "ReadPassword": true, "GetSize": true, "MakeRaw": true, "GetState": true,
+	"Restore": true, "IsCygwinTerminal": true, "ReadString": true, "ReadBytes": true,
+}
+
+// vals returns the package's once-assigned values, indexed on first use.
+func (c *checker) vals() *fold.Values {
+	if c.values == nil {
+		c.values = fold.NewValues(c.pass.TypesInfo, c.pass.Files)
+	}
+	return c.values
+}
+
 var streamNames = [...]string{"Stdin", "Stdout", "Stderr"}
 
 // checkLiteralFd reports WL9001: a literal 0, 1 or 2 as the descriptor.
@@ -87,7 +104,7 @@ func (c *checker) checkLiteralFd(cur inspector.Cursor, call *ast.CallExpr, name 
 	arg := call.Args[0]
 	n, ok := fold.ConstInt(c.pass.TypesInfo, arg)
 	if !ok {
-		if v, single := c.values.Single(arg); single {
+		if v, single := c.vals().Single(arg); single {
 			n, ok = fold.ConstInt(c.pass.TypesInfo, v)
 		}
 	}

@@ -237,13 +237,13 @@ func (c *checker) trims(body *ast.BlockStmt, parents map[ast.Node]ast.Node, line
 }
 
 func (c *checker) isNewline(e ast.Expr) bool {
-	if s, ok := c.values.String(e); ok {
+	if s, ok := c.vals().String(e); ok {
 		return s == "\n"
 	}
 	// []byte("\n") or []byte{'\n'}
 	if call, ok := ast.Unparen(e).(*ast.CallExpr); ok && len(call.Args) == 1 {
 		if tv, ok := c.pass.TypesInfo.Types[call.Fun]; ok && tv.IsType() {
-			s, ok := c.values.String(call.Args[0])
+			s, ok := c.vals().String(call.Args[0])
 			return ok && s == "\n"
 		}
 	}
@@ -255,7 +255,7 @@ func (c *checker) isNewline(e ast.Expr) bool {
 }
 
 func (c *checker) isEmpty(e ast.Expr) bool {
-	if s, ok := c.values.String(e); ok {
+	if s, ok := c.vals().String(e); ok {
 		return s == ""
 	}
 	if id, ok := ast.Unparen(e).(*ast.Ident); ok && id.Name == "nil" {

@@ -51,7 +51,7 @@ func (c *checker) checkCommand(cur inspector.Cursor, call *ast.CallExpr, ctx boo
 	}
 	progExpr := call.Args[i]
 	args := call.Args[i+1:]
-	prog, known := c.values.String(progExpr)
+	prog, known := c.vals().String(progExpr)
 	switch {
 	case known && programBase(prog) == "cmd" || !known && c.isComSpec(progExpr):
 		c.checkCmdLine(cur, call, args)
@@ -111,14 +111,14 @@ func callName(call *ast.CallExpr) string {
 
 // isComSpec reports whether e is os.Getenv("COMSPEC"), the path of cmd.exe.
 func (c *checker) isComSpec(e ast.Expr) bool {
-	if v, ok := c.values.Single(e); ok {
+	if v, ok := c.vals().Single(e); ok {
 		e = v
 	}
 	call, ok := ast.Unparen(e).(*ast.CallExpr)
 	if !ok || len(call.Args) != 1 || !callee.IsOneOf(c.pass.TypesInfo, call, "os.Getenv") {
 		return false
 	}
-	s, ok := c.values.String(call.Args[0])
+	s, ok := c.vals().String(call.Args[0])
 	return ok && strings.EqualFold(s, "COMSPEC")
 }
 
@@ -126,17 +126,17 @@ func (c *checker) isComSpec(e ast.Expr) bool {
 // a .bat or .cmd file: a string ending in the extension, or a
 // filepath.Join whose last element does.
 func (c *checker) batchShape(e ast.Expr) (string, bool) {
-	if v, ok := c.values.Single(e); ok {
+	if v, ok := c.vals().Single(e); ok {
 		e = v
 	}
 	if call, ok := ast.Unparen(e).(*ast.CallExpr); ok && len(call.Args) > 0 &&
 		callee.IsOneOf(c.pass.TypesInfo, call, "path/filepath.Join", "path.Join") {
-		if s, ok := c.values.String(call.Args[len(call.Args)-1]); ok && isBatch(s) {
+		if s, ok := c.vals().String(call.Args[len(call.Args)-1]); ok && isBatch(s) {
 			return s, true
 		}
 		return "", false
 	}
-	shape := c.values.StringShape(e)
+	shape := c.vals().StringShape(e)
 	if n := len(shape); n > 1 && shape[n-1].Known && isBatch(shape[n-1].Text) {
 		return shape[n-1].Text, true
 	}
@@ -151,7 +151,7 @@ func (c *checker) checkCmdLine(cur inspector.Cursor, call *ast.CallExpr, args []
 	// Skip cmd's own switches up to /C or /K.
 	j := -1
 	for k, a := range args {
-		s, ok := c.values.String(a)
+		s, ok := c.vals().String(a)
 		if !ok {
 			return
 		}
@@ -171,13 +171,13 @@ func (c *checker) checkCmdLine(cur inspector.Cursor, call *ast.CallExpr, args []
 	// runner's configured command) is what cmd /C is for; data spliced
 	// into a constant command is not.
 	var data ast.Expr
-	first := c.values.StringShape(rest[0])
+	first := c.vals().StringShape(rest[0])
 	if first.HasHole() && first.Prefix() != "" && !c.safeShape(first) {
 		data = rest[0]
 	}
 	if data == nil {
 		for _, a := range rest[1:] {
-			if sh := c.values.StringShape(a); sh.HasHole() && !c.safeShape(sh) {
+			if sh := c.vals().StringShape(a); sh.HasHole() && !c.safeShape(sh) {
 				data = a
 				break
 			}
@@ -210,7 +210,7 @@ func (c *checker) checkBatch(cur inspector.Cursor, call *ast.CallExpr, name stri
 			data = a
 			break
 		}
-		if sh := c.values.StringShape(a); sh.HasHole() && !c.safeShape(sh) {
+		if sh := c.vals().StringShape(a); sh.HasHole() && !c.safeShape(sh) {
 			data = a
 			break
 		}
@@ -252,14 +252,14 @@ func (c *checker) safeExpr(e ast.Expr) bool {
 		return true
 	case "strings.ReplaceAll", "strings.Replace":
 		if len(call.Args) >= 3 {
-			if s, ok := c.values.String(call.Args[2]); ok && strings.Contains(s, "^") {
+			if s, ok := c.vals().String(call.Args[2]); ok && strings.Contains(s, "^") {
 				return true // escaped for cmd.exe
 			}
 		}
 	case "(*strings.Replacer).Replace":
 		// r := strings.NewReplacer("&", "^&", ...); r.Replace(s)
 		if sel, ok := ast.Unparen(call.Fun).(*ast.SelectorExpr); ok {
-			if v, ok := c.values.Single(sel.X); ok {
+			if v, ok := c.vals().Single(sel.X); ok {
 				return c.mentionsCaret(v)
 			}
 		}

@@ -11,10 +11,26 @@ import (
 	"github.com/winlint/winlint/internal/fold"
 )
 
+// usesUid reports whether the package refers to Getuid or Geteuid at all
+// (computed once).
+func (c *checker) usesUid() bool {
+	if c.hasUid == 0 {
+		c.hasUid = -1
+		for _, obj := range c.pass.TypesInfo.Uses {
+			if fn, ok := obj.(*types.Func); ok && (fn.Name() == "Getuid" || fn.Name() == "Geteuid") && fn.Pkg() != nil &&
+				(fn.Pkg().Path() == "os" || fn.Pkg().Path() == "syscall") {
+				c.hasUid = 1
+				break
+			}
+		}
+	}
+	return c.hasUid > 0
+}
+
 // uidCall returns the name of the Getuid-like call e is (or the variable
 // assigned once from one).
 func (c *checker) uidCall(e ast.Expr) (string, bool) {
-	if v, ok := c.values.Single(e); ok {
+	if v, ok := c.vals().Single(e); ok {
 		e = v
 	}
 	call, ok := ast.Unparen(e).(*ast.CallExpr)
@@ -31,6 +47,14 @@ func (c *checker) uidCall(e ast.Expr) (string, bool) {
 // checkUidCompare reports WL8004: Getuid() == 0 as a root test.
 func (c *checker) checkUidCompare(cur inspector.Cursor, b *ast.BinaryExpr) {
 	if b.Op != token.EQL && b.Op != token.NEQ {
+		return
+	}
+	if !c.usesUid() {
+		return
+	}
+	// One side is 0; the other a call of Getuid/Geteuid or a variable.
+	zero := func(e ast.Expr) bool { n, ok := fold.ConstInt(c.pass.TypesInfo, e); return ok && n == 0 }
+	if !zero(b.X) && !zero(b.Y) {
 		return
 	}
 	name, ok := c.uidCall(b.X)
@@ -136,7 +160,7 @@ func (c *checker) checkAtoiUid(cur inspector.Cursor, call *ast.CallExpr) {
 		return
 	}
 	arg := call.Args[0]
-	if v, ok := c.values.Single(arg); ok {
+	if v, ok := c.vals().Single(arg); ok {
 		arg = v
 	}
 	sel, ok := ast.Unparen(arg).(*ast.SelectorExpr)

@@ -32,6 +32,7 @@ type checker struct {
 	pass   *analysis.Pass
 	values *fold.Values
 	guard  *goosguard.Guard
+	hasUid int // 0 unknown, 1 the package calls Getuid/Geteuid, -1 it does not
 	// facts about top-level declarations, computed on first use
 	decls map[ast.Node]*declFacts
 }
@@ -41,15 +42,18 @@ func run(pass *analysis.Pass) (any, error) {
 		return nil, nil
 	}
 	c := &checker{
-		pass:   pass,
-		values: fold.NewValues(pass.TypesInfo, pass.Files),
-		guard:  goosguard.New(pass.Fset, pass.TypesInfo, pass.Files),
-		decls:  make(map[ast.Node]*declFacts),
+		pass:  pass,
+		guard: goosguard.New(pass.Fset, pass.TypesInfo, pass.Files),
+		decls: make(map[ast.Node]*declFacts),
 	}
 	insp := pass.ResultOf[inspect.Analyzer].(*inspector.Inspector)
 	for cur := range insp.Root().Preorder((*ast.CallExpr)(nil), (*ast.AssignStmt)(nil), (*ast.KeyValueExpr)(nil), (*ast.BinaryExpr)(nil)) {
 		switch n := cur.Node().(type) {
 		case *ast.CallExpr:
+			// Resolve only calls spelled like one of the functions.
+			if id := syntax.Ident(n.Fun); id == nil || !callNames[id.Name] {
+				continue
+			}
 			switch name := callee.CallName(pass.TypesInfo, n); name {
 			case "os/exec.Command", "os/exec.CommandContext":
 				c.checkCommand(cur, n, name == "os/exec.CommandContext")
@@ -69,6 +73,21 @@ func run(pass *analysis.Pass) (any, error) {
 		}
 	}
 	return nil, nil
+}
+
+// callNames are the names of the functions and methods the checks look
+// at; other calls are not resolved.
+var callNames = map[string]bool{
+	"Command": true, "CommandContext": true, "Signal": true, "Atoi": true, "ParseInt": true,
+	"ParseUint": true, "Chown": true, "Lchown": true, "Fchown": true,
+}
+
+// vals returns the package's once-assigned values, indexed on first use.
+func (c *checker) vals() *fold.Values {
+	if c.values == nil {
+		c.values = fold.NewValues(c.pass.TypesInfo, c.pass.Files)
+	}
+	return c.values
 }
 
 // declFacts are what a check needs to know about the top-level
@@ -105,7 +124,7 @@ func (c *checker) facts(cur inspector.Cursor) *declFacts {
 			switch callee.CallName(info, n) {
 			case "os/exec.LookPath":
 				if len(n.Args) == 1 {
-					if s, ok := c.values.String(n.Args[0]); ok {
+					if s, ok := c.vals().String(n.Args[0]); ok {
 						f.lookPath[programBase(s)] = true
 					}
 				}
