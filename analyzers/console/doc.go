@@ -77,7 +77,7 @@ func main() {
 var WL9002 = &catalog.Check{
 	ID:       "WL9002",
 	Title:    "terminal size asked of the standard input handle",
-	Default:  true,
+	Default:  false,
 	Severity: catalog.Warning,
 	Doc: "`GetSize` of `golang.org/x/term` or `golang.org/x/crypto/ssh/terminal` given the handle of the standard " +
 		"input: `int(os.Stdin.Fd())`, `int(syscall.Stdin)`, a `GetStdHandle(STD_INPUT_HANDLE)` result, or a " +
@@ -129,7 +129,7 @@ func main() {
 var WL9003 = &catalog.Check{
 	ID:       "WL9003",
 	Title:    "console line trimmed of \"\\n\" only, then compared",
-	Default:  true,
+	Default:  false,
 	Severity: catalog.Warning,
 	Doc: "A line read from standard input (`os.Stdin` or a `bufio.Reader` over it) with `ReadString('\\n')` or " +
 		"`ReadBytes('\\n')`, trimmed of the newline only (`strings.TrimSuffix(s, \"\\n\")`, " +

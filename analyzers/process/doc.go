@@ -140,7 +140,7 @@ func main() { _ = openBrowser(os.Args[1]) }`,
 var WL8003 = &catalog.Check{
 	ID:       "WL8003",
 	Title:    "signal that Windows cannot send, with the failure unnoticed",
-	Default:  true,
+	Default:  false,
 	Severity: catalog.Warning,
 	Doc: "`(*os.Process).Signal` with `os.Interrupt` or a `syscall` signal other than `SIGKILL` whose error is " +
 		"dropped, or whose error is checked without ending the operation and is followed in the same " +
@@ -198,7 +198,7 @@ func main() {
 var WL8004 = &catalog.Check{
 	ID:       "WL8004",
 	Title:    "POSIX user identity used on Windows",
-	Default:  true,
+	Default:  false,
 	Severity: catalog.Warning,
 	Doc: "`os.Getuid()` or `os.Geteuid()` (also `syscall`'s) compared with 0 in an `if` whose non-root branch " +
 		"refuses (`if os.Geteuid() != 0 { return errors.New(\"must be root\") }`, or `os.Exit`, `log.Fatal`, " +
