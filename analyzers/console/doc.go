@@ -32,7 +32,7 @@ var WL9001 = &catalog.Check{
 		"`windows.Handle`). The standard handles are not 0, 1 and 2 there: they come from `GetStdHandle` " +
 		"(`syscall.Stdin = getStdHandle(STD_INPUT_HANDLE)` in `syscall/syscall_windows.go`; Microsoft's " +
 		"GetStdHandle documentation). So `term.ReadPassword(0)` fails with \"The handle is invalid\" and " +
-		"`IsTerminal(1)` says false in a real console (golang/go#11914, #20388, lightningnetwork/lnd#499, " +
+		"`IsTerminal(1)` says false in a real console (golang/go#11914, #68187, lightningnetwork/lnd#499, " +
 		"iotaledger/hornet#935).\n\n" +
 		"Not reported: `int(os.Stdin.Fd())`, `int(syscall.Stdin)` and descriptors from variables; code that " +
 		"does not run on Windows; `_test.go` files.\n\n" +
@@ -85,7 +85,7 @@ var WL9002 = &catalog.Check{
 		"On Unix the window size can be read from any descriptor of the terminal. On Windows `GetSize` calls " +
 		"`GetConsoleScreenBufferInfo` (`term_windows.go`), which needs a handle to a console screen buffer, an " +
 		"output handle; on the input handle it fails with \"The handle is invalid\" (Microsoft's " +
-		"GetConsoleScreenBufferInfo documentation; golang/go#27743). Programs then fall back to 80 columns or " +
+		"GetConsoleScreenBufferInfo documentation; golang/go#20388, #27743). Programs then fall back to 80 columns or " +
 		"stop.\n\n" +
 		"Not reported: `os.Stdout` and `os.Stderr` handles; a function that also asks the size of an output " +
 		"handle (a fallback); descriptor 0 written as a number (WL9001 reports it and its fix passes " +

@@ -45,7 +45,7 @@ func onceAssigned() error {
 	return term.Restore(fd, st) // want `term.Restore\(fd\): descriptor 0`
 }
 
-// golang/go#20388: GetSize(0) asks the input handle; the fix names stdout.
+// golang/go#68187: GetSize(0) asks the input handle; the fix names stdout.
 func width() int {
 	w, _, _ := term.GetSize(0) // want `term.GetSize\(0\): descriptor 0.*pass int\(os.Stdout.Fd\(\)\) \(GetSize needs an output handle on Windows\)`
 	return w

@@ -9,7 +9,7 @@ import (
 	"golang.org/x/term"
 )
 
-// golang/go#27743: the size of the input handle.
+// golang/go#20388: the size of the input handle ("invalid handle" in cmd and PowerShell).
 func termWidth() int {
 	w, _, err := term.GetSize(int(os.Stdin.Fd())) // want `term.GetSize\(int\(os.Stdin.Fd\(\)\)\) asks the size of the standard input's handle: on Windows the size is known only for an output`
 	if err != nil {
