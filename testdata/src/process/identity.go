@@ -181,6 +181,14 @@ func chownUnix(path string) error {
 	return nil
 }
 
+// The error is ignored on Windows.
+func chownErrorOffWindows(path string) error {
+	if err := os.Chown(path, 0, 0); err != nil && runtime.GOOS != "windows" {
+		return err
+	}
+	return nil
+}
+
 func chownSkippedOnWindows(path string) error {
 	if runtime.GOOS == "windows" {
 		return nil
