@@ -63,14 +63,14 @@ func (c *checker) checkSignal(cur inspector.Cursor, call *ast.CallExpr) {
 				TextEdits: []analysis.TextEdit{{Pos: stmt.Pos(), End: stmt.End(), NewText: []byte(text)}},
 			}}
 		}
-		WL8003.ReportFix(c.pass, call, fixes, "Signal(%s) always fails on Windows (only os.Kill can be sent) and its error is dropped: the process keeps running; fall back to Kill when Signal fails", sig)
+		WL8003.ReportFix(c.pass, call, fixes, "%s(%s) always fails on Windows (only os.Kill can be sent) and its error is dropped: the process keeps running; fall back to Kill when Signal fails", types.ExprString(call.Fun), sig)
 		return
 	}
 	if c.errorEndsOrKills(cur) {
 		return
 	}
 	if w := c.waitAfter(cur, call); w != nil {
-		WL8003.Report(c.pass, call, "Signal(%s) always fails on Windows (only os.Kill can be sent), and the Wait at line %d then blocks until the process exits on its own; fall back to Kill when Signal fails", sig, c.pass.Fset.Position(w.Pos()).Line)
+		WL8003.Report(c.pass, call, "%s(%s) always fails on Windows (only os.Kill can be sent), and the Wait at line %d then blocks until the process exits on its own; fall back to Kill when Signal fails", types.ExprString(call.Fun), sig, c.pass.Fset.Position(w.Pos()).Line)
 	}
 }
 
