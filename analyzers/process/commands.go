@@ -41,11 +41,7 @@ func isBatch(prog string) bool {
 	return strings.HasSuffix(p, ".bat") || strings.HasSuffix(p, ".cmd")
 }
 
-func (c *checker) checkCommand(cur inspector.Cursor, call *ast.CallExpr, ctx bool) {
-	i := 0
-	if ctx {
-		i = 1
-	}
+func (c *checker) checkCommand(cur inspector.Cursor, call *ast.CallExpr, i int) {
 	if len(call.Args) <= i || c.isTestFile(call) {
 		return
 	}
@@ -103,10 +99,7 @@ func anyShellProbed(f *declFacts) bool {
 }
 
 func callName(call *ast.CallExpr) string {
-	if sel, ok := call.Fun.(*ast.SelectorExpr); ok {
-		return "exec." + sel.Sel.Name
-	}
-	return "exec.Command"
+	return types.ExprString(call.Fun)
 }
 
 // isComSpec reports whether e is os.Getenv("COMSPEC"), the path of cmd.exe.

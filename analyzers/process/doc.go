@@ -28,7 +28,8 @@ var WL8001 = &catalog.Check{
 	Title:    "POSIX shell or cmd.exe built-in run as a program",
 	Default:  true,
 	Severity: catalog.Error,
-	Doc: "`exec.Command` or `exec.CommandContext` whose program (folded through constants and variables " +
+	Doc: "`exec.Command`, `exec.CommandContext` or a mage `sh.Run`/`RunV`/`RunWith`/`Output`/`Exec` whose " +
+		"program (folded through constants and variables " +
 		"assigned once) is a POSIX shell (`sh`, `bash`, `zsh`, `dash`, `ksh`, also as `/bin/sh` and the like, " +
 		"or `/usr/bin/env`) or a cmd.exe built-in command (`start`, `echo`, `dir`, `mkdir`, `del`, `copy`, " +
 		"`type`, `move`, `ren`, `rd`, `cls`, `mklink`…).\n\n" +
@@ -84,7 +85,8 @@ var WL8002 = &catalog.Check{
 	Title:    "data on a cmd.exe or batch file command line (command injection)",
 	Default:  true,
 	Severity: catalog.Error,
-	Doc: "This is a security finding. Reported: `exec.Command(\"cmd\", \"/C\", …)` (also `cmd.exe`, a full path " +
+	Doc: "This is a security finding. Reported: `exec.Command(\"cmd\", \"/C\", …)` (also `exec.CommandContext` " +
+		"and mage's `sh.Run` family; `cmd.exe`, a full path " +
 		"to it, or `os.Getenv(\"COMSPEC\")`) where a value that is not a constant is an argument of a constant " +
 		"command (`cmd /C start \"\" url`) or is spliced into the command text (`\"start \" + url`, " +
 		"`fmt.Sprintf(\"git clone %s\", u)`); and a `.bat` or `.cmd` program run with a non-constant argument.\n\n" +

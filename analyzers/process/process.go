@@ -26,7 +26,23 @@ var Analyzer = &analysis.Analyzer{
 }
 
 // apiPackages are the packages whose functions the checks look for.
-var apiPackages = []string{"os", "os/exec", "os/user", "syscall"}
+var apiPackages = []string{"os", "os/exec", "os/user", "syscall", "github.com/magefile/mage/sh"}
+
+// runners are the functions that run a program, with the index of the
+// program's argument (its arguments follow it).
+var runners = map[string]int{
+	"os/exec.Command":                        0,
+	"os/exec.CommandContext":                 1,
+	"github.com/magefile/mage/sh.Run":        0,
+	"github.com/magefile/mage/sh.RunV":       0,
+	"github.com/magefile/mage/sh.Output":     0,
+	"github.com/magefile/mage/sh.RunCmd":     0,
+	"github.com/magefile/mage/sh.OutCmd":     0,
+	"github.com/magefile/mage/sh.RunWith":    1,
+	"github.com/magefile/mage/sh.RunWithV":   1,
+	"github.com/magefile/mage/sh.OutputWith": 1,
+	"github.com/magefile/mage/sh.Exec":       3,
+}
 
 type checker struct {
 	pass   *analysis.Pass
@@ -54,9 +70,12 @@ func run(pass *analysis.Pass) (any, error) {
 			if id := syntax.Ident(n.Fun); id == nil || !callNames[id.Name] {
 				continue
 			}
-			switch name := callee.CallName(pass.TypesInfo, n); name {
-			case "os/exec.Command", "os/exec.CommandContext":
-				c.checkCommand(cur, n, name == "os/exec.CommandContext")
+			name := callee.CallName(pass.TypesInfo, n)
+			if i, ok := runners[name]; ok {
+				c.checkCommand(cur, n, i)
+				continue
+			}
+			switch name {
 			case "(*os.Process).Signal":
 				c.checkSignal(cur, n)
 			case "strconv.Atoi", "strconv.ParseInt", "strconv.ParseUint":
@@ -78,7 +97,8 @@ func run(pass *analysis.Pass) (any, error) {
 // callNames are the names of the functions and methods the checks look
 // at; other calls are not resolved.
 var callNames = map[string]bool{
-	"Command": true, "CommandContext": true, "Signal": true, "Atoi": true, "ParseInt": true,
+	"Command": true, "CommandContext": true, "Run": true, "RunV": true, "Output": true, "RunCmd": true,
+	"OutCmd": true, "RunWith": true, "RunWithV": true, "OutputWith": true, "Exec": true, "Signal": true, "Atoi": true, "ParseInt": true,
 	"ParseUint": true, "Chown": true, "Lchown": true, "Fchown": true,
 }
 
