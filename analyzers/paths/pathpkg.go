@@ -54,7 +54,7 @@ func (c *checker) checkPathCall(call *ast.CallExpr, name string, stack []ast.Nod
 		return
 	}
 	if name == "strings.HasPrefix" {
-		if c.windowsAwareCond(stack) {
+		if c.windowsAwareCond(stack) || c.knownAbsolute(call.Args[0]) {
 			return
 		}
 		c.report(WL7001, call, nil,
@@ -177,4 +177,34 @@ walk:
 		return !found
 	})
 	return found
+}
+
+// absoluteSources return absolute paths; a "/" prefix test on their
+// result is not an absolute-path test but a deliberate "Unix or Windows
+// form?" test (git-lfs builds file URLs that way).
+var absoluteSources = map[string]bool{
+	"path/filepath.Abs": true, "os.Getwd": true, "os.Executable": true,
+	"os.TempDir": true, "os.UserHomeDir": true, "os.UserConfigDir": true,
+	"os.UserCacheDir": true, "os.MkdirTemp": true,
+	"(*testing.common).TempDir": true, "(testing.TB).TempDir": true,
+}
+
+// knownAbsolute reports whether e is, directly or through a variable
+// assigned once, the result of a function that returns absolute paths.
+func (c *checker) knownAbsolute(e ast.Expr) bool {
+	for range 8 {
+		e = ast.Unparen(e)
+		if call, ok := e.(*ast.CallExpr); ok {
+			return absoluteSources[callee.CallName(c.pass.TypesInfo, call)]
+		}
+		if _, ok := e.(*ast.Ident); !ok {
+			return false
+		}
+		v, index, ok := c.vals().Def(e)
+		if !ok || index > 0 {
+			return false
+		}
+		e = v
+	}
+	return false
 }

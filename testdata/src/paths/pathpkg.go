@@ -170,6 +170,19 @@ func rooted(p string) bool {
 	return strings.HasPrefix(clean, "/") || filepath.IsAbs(clean)
 }
 
+// git-lfs git/git.go: on an absolute path, a "/" prefix test tells the
+// Unix form from the Windows form (to build a file URL).
+func fileURL(p string) string {
+	slash := ""
+	if abs, err := filepath.Abs(p); err == nil {
+		if !strings.HasPrefix(abs, "/") {
+			slash = "/"
+		}
+		p = abs
+	}
+	return "file://" + slash + filepath.ToSlash(p)
+}
+
 // filepath.Base results hold no separator.
 func baseOnly(p string) string {
 	return path.Ext(filepath.Base(p))
