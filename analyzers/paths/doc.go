@@ -27,7 +27,7 @@ var Family = catalog.NewFamily(Analyzer, WL7001, WL7002, WL7003, WL7004, WL7005)
 var WL7001 = &catalog.Check{
 	ID:       "WL7001",
 	Title:    "package path or \"/\" string surgery applied to an OS path",
-	Default:  false,
+	Default:  true,
 	Severity: catalog.Warning,
 	Doc: "Package `path` works on slash-separated paths only; its documentation says it does not deal with " +
 		"Windows paths. On Windows, `path.Base` of `C:\\tools\\app.exe` is the whole string, `path.Dir` of it " +
@@ -124,7 +124,7 @@ func page(name string) ([]byte, error) {
 var WL7003 = &catalog.Check{
 	ID:       "WL7003",
 	Title:    "Unix-only path literal, PATH list split on \":\", or $HOME without fallback",
-	Default:  false,
+	Default:  true,
 	Severity: catalog.Warning,
 	Doc: "Windows has no `/dev/null`, `/dev/stdout`, `/dev/tty` or `/tmp`: such a path names " +
 		"`\\dev\\null` on the current drive, which does not exist (the null device is `NUL`, `os.DevNull` in " +
