@@ -234,6 +234,9 @@ func (c *checker) ownerFromCaller(cur inspector.Cursor, call *ast.CallExpr) bool
 	if len(params) == 0 {
 		return false
 	}
+	if c.underCallerFlag(cur, params) {
+		return true
+	}
 	uid, gid := call.Args[len(call.Args)-2], call.Args[len(call.Args)-1]
 	minusOne := func(e ast.Expr) bool { n, ok := fold.ConstInt(c.pass.TypesInfo, e); return ok && n == -1 }
 	fromCaller := func(e ast.Expr) bool { return c.callerValue(e, params, body, 0) }
@@ -246,6 +249,42 @@ func (c *checker) ownerFromCaller(cur inspector.Cursor, call *ast.CallExpr) bool
 		return fromCaller(uid)
 	}
 	return fromCaller(uid) && fromCaller(gid)
+}
+
+// underCallerFlag reports whether cur is in the body of an if, inside its
+// function, whose condition (or a conjunct of it) is a bool parameter of
+// that function or its negation: `if !noSameOwner { Lchown }` in
+// containerd's createTarFile. The caller chooses whether owners change.
+func (c *checker) underCallerFlag(cur inspector.Cursor, params map[types.Object]bool) bool {
+	var flag func(e ast.Expr) bool
+	flag = func(e ast.Expr) bool {
+		switch x := ast.Unparen(e).(type) {
+		case *ast.Ident:
+			obj := c.pass.TypesInfo.Uses[x]
+			if obj == nil || !params[obj] {
+				return false
+			}
+			b, ok := obj.Type().Underlying().(*types.Basic)
+			return ok && b.Kind() == types.Bool
+		case *ast.UnaryExpr:
+			return x.Op == token.NOT && flag(x.X)
+		case *ast.BinaryExpr:
+			return x.Op == token.LAND && (flag(x.X) || flag(x.Y))
+		}
+		return false
+	}
+	child := cur
+	for p := cur.Parent(); p.Valid(); child, p = p, p.Parent() {
+		switch n := p.Node().(type) {
+		case *ast.FuncDecl, *ast.FuncLit:
+			return false
+		case *ast.IfStmt:
+			if child.Node() == n.Body && flag(n.Cond) {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // callerValue reports whether e is a parameter of the function (body), or
