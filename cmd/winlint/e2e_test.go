@@ -241,7 +241,7 @@ func TestNoPackages(t *testing.T) {
 	t.Parallel()
 	o := lint(t, netapp(), nil, "./nothing/...")
 	wantCode(t, o, exitError)
-	if !strings.Contains(o.stderr, "nothing") {
+	if !strings.Contains(o.stderr, `winlint: pattern "./nothing/..." matches no packages`) {
 		t.Errorf("stderr does not name the pattern:\n%s", o)
 	}
 
@@ -249,8 +249,14 @@ func TestNoPackages(t *testing.T) {
 	// other patterns; winlint reports their findings and fails.
 	o = lint(t, netapp(), nil, "./assets/...", "./internal/...")
 	wantCode(t, o, exitError)
-	if !strings.Contains(o.stderr, `"./assets/..." matched no packages`) {
+	if !strings.Contains(o.stderr, `winlint: pattern "./assets/..." matches no packages`) {
 		t.Errorf("stderr lacks the warning:\n%s", o)
+	}
+	for _, o := range []outcome{o, lint(t, netapp(), nil, "./assets/...")} {
+		// In winlint's words, not the go command's.
+		if strings.Contains(o.stderr, "no packages to vet") || strings.Contains(o.stderr, "go: warning") {
+			t.Errorf("stderr speaks go vet's words:\n%s", o)
+		}
 	}
 	if !strings.Contains(o.stdout, "(WL2004)") {
 		t.Errorf("the findings of ./internal/... are missing:\n%s", o)
@@ -535,5 +541,33 @@ func checkGolden(t *testing.T, file, got string) {
 	}
 	if got != string(want) {
 		t.Errorf("%s differs:\ngot:\n%s\nwant:\n%s", file, got, want)
+	}
+}
+
+// A //winlint:ignore without a reason suppresses nothing: the finding is
+// reported, and so is the directive (WL0001).
+func TestIgnoreWithoutReason(t *testing.T) {
+	t.Parallel()
+	dir := t.TempDir()
+	write(t, filepath.Join(dir, "go.mod"), "module example.com/m\n\ngo 1.26\n")
+	write(t, filepath.Join(dir, "m.go"), `package m
+
+import "net"
+
+func Listen() (net.Listener, error) {
+	//winlint:ignore WL2001
+	return net.Listen("tcp6", ":8080")
+}
+
+func Listen2() (net.Listener, error) {
+	//winlint:ignore WL2001 the service is IPv6-only by design
+	return net.Listen("tcp6", ":8081")
+}
+`)
+	o := lint(t, dir, nil, "-json", "./...")
+	wantCode(t, o, exitFindings)
+	want := []string{"m.go:6:2 WL0001", "m.go:7:20 WL2001"}
+	if got := places(decode(t, o), false); !slices.Equal(got, want) {
+		t.Errorf("got %v, want %v", got, want)
 	}
 }

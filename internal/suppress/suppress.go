@@ -96,8 +96,8 @@ func (f *Filter) Filter(r *driver.Result, src *driver.Sources) error {
 		info := files[file]
 		for _, s := range dirs[file] {
 			d := s.d
-			if len(d.Checks) == 0 {
-				continue // malformed: the analyzer reports it
+			if d.Problem != "" {
+				continue // malformed: the analyzer reports it (WL0001)
 			}
 			if unknown := f.unknownChecks(d); len(unknown) > 0 {
 				if f.Enabled[Malformed] {
