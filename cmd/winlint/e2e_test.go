@@ -571,3 +571,41 @@ func Listen2() (net.Listener, error) {
 		t.Errorf("got %v, want %v", got, want)
 	}
 }
+
+// -tests=false reports no finding in test files, and no directive in them
+// as unused.
+func TestNoTests(t *testing.T) {
+	t.Parallel()
+	o := lint(t, netapp(), nil, "-json", "-tests=false", "./...")
+	wantCode(t, o, exitFindings)
+	var want []string
+	for _, p := range netappWindows {
+		if !strings.Contains(p, "_test.go") {
+			want = append(want, p)
+		}
+	}
+	if got := places(decode(t, o), false); !slices.Equal(got, want) {
+		t.Errorf("-tests=false: got %v, want %v", got, want)
+	}
+
+	dir := t.TempDir()
+	write(t, filepath.Join(dir, "go.mod"), "module example.com/m\n\ngo 1.26\n")
+	write(t, filepath.Join(dir, "m.go"), "package m\n")
+	write(t, filepath.Join(dir, "m_test.go"), `package m
+
+import "net"
+
+func listen() (net.Listener, error) {
+	//winlint:ignore WL2001 the test server is IPv6-only
+	return net.Listen("tcp6", ":8080")
+}
+`)
+	wantCode(t, lint(t, dir, nil, "./..."), exitOK)
+	// The directive is not reported as unused when its finding is not
+	// reported either.
+	wantCode(t, lint(t, dir, nil, "-tests=false", "./..."), exitOK)
+	// A test-only finding is reported by default only.
+	write(t, filepath.Join(dir, "m_test.go"), "package m\n\nimport \"net\"\n\nvar _, _ = net.Listen(\"tcp6\", \":8080\")\n")
+	wantCode(t, lint(t, dir, nil, "./..."), exitFindings)
+	wantCode(t, lint(t, dir, nil, "-tests=false", "./..."), exitOK)
+}

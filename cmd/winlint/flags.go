@@ -29,6 +29,7 @@ type options struct {
 	patterns []string
 
 	generated    bool   // report findings in generated files
+	tests        bool   // report findings in test files (-tests, default true)
 	newFromRev   string // report only findings on lines changed since this git revision
 	newFromPatch string // report only findings on lines this patch adds or modifies
 }
@@ -88,6 +89,8 @@ func parseFlags(args []string, stderr io.Writer) (*options, error) {
 		"print the fixes as a unified diff on standard output instead of applying them;\nthe findings no fix covers go to standard error")
 	fs.BoolVar(&o.generated, "generated", false,
 		"also report findings in generated files (\"// Code generated ... DO NOT EDIT.\")")
+	fs.BoolVar(&o.tests, "tests", true,
+		"report findings in test files (*_test.go); -tests=false leaves them out")
 	fs.StringVar(&o.newFromRev, "new-from-rev", "",
 		"report only findings on lines added or modified since the git `revision`\n(in CI: $(git merge-base origin/main HEAD))")
 	fs.StringVar(&o.newFromPatch, "new-from-patch", "",

@@ -46,10 +46,11 @@
 //	              report only findings on lines the unified diff adds or
 //	              modifies ("-" for standard input)
 //	-generated    also report findings in generated files
+//	-tests=false  report no finding in test files (*_test.go)
 //	-V, -version  print the version
 //
 // go vet always analyses a package together with its tests, and so does
-// winlint.
+// winlint; with -tests=false the findings in test files are not reported.
 //
 // Findings are suppressed with "//winlint:ignore WL2001 reason" on the line
 // or the line above, and "//winlint:file-ignore WL2001 reason" anywhere in

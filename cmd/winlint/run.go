@@ -22,7 +22,8 @@ import (
 )
 
 // filters are the stages between analysis and output, in order (see
-// driver.Filter): ignore directives and generated files, then
+// driver.Filter): test files with -tests=false, ignore directives and
+// generated files, then
 // -new-from-rev or -new-from-patch, so that a directive that suppresses
 // nothing is reported only on changed lines too.
 func filters(ctx context.Context, o *options, cfg *driver.Config) ([]driver.Filter, error) {
@@ -30,7 +31,11 @@ func filters(ctx context.Context, o *options, cfg *driver.Config) ([]driver.Filt
 	if err != nil {
 		return nil, err
 	}
-	out := []driver.Filter{&suppress.Filter{Families: cfg.Families, Enabled: enabled, Generated: o.generated}}
+	var out []driver.Filter
+	if !o.tests {
+		out = append(out, driver.SkipTests)
+	}
+	out = append(out, &suppress.Filter{Families: cfg.Families, Enabled: enabled, Generated: o.generated})
 	switch {
 	case o.newFromRev != "":
 		lines, err := diffscope.FromRev(ctx, cfg.Dir, o.newFromRev)

@@ -4,6 +4,7 @@ import (
 	"errors"
 	"path/filepath"
 	"reflect"
+	"slices"
 	"testing"
 )
 
@@ -83,5 +84,21 @@ func TestApplyFilters(t *testing.T) {
 	}
 	if len(r.Errors) != 1 || r.Errors[0].Message != "add: bad directive" {
 		t.Errorf("errors = %+v", r.Errors)
+	}
+}
+
+func TestSkipTests(t *testing.T) {
+	at := func(file string) Position { return Position{File: file, Line: 1, Column: 1} }
+	r := &Result{
+		Findings:       []*Finding{{ID: "WL2001", Posn: at("/m/a.go")}, {ID: "WL2001", Posn: at("/m/a_test.go")}, {ID: "WL2001", Posn: at("/m/test.go")}},
+		DirectiveFiles: []*Finding{{Posn: at("/m/x_test.go")}, {Posn: at("/m/x.go")}},
+	}
+	ApplyFilters(r, nil, SkipTests)
+	var got []string
+	for _, f := range append(r.Findings, r.DirectiveFiles...) {
+		got = append(got, f.Posn.File)
+	}
+	if want := []string{"/m/a.go", "/m/test.go", "/m/x.go"}; !slices.Equal(got, want) {
+		t.Errorf("kept %v, want %v", got, want)
 	}
 }
