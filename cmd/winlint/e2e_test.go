@@ -7,6 +7,7 @@ package main
 import (
 	"bytes"
 	"encoding/json"
+	"encoding/xml"
 	"flag"
 	"fmt"
 	"io/fs"
@@ -608,4 +609,133 @@ func listen() (net.Listener, error) {
 	write(t, filepath.Join(dir, "m_test.go"), "package m\n\nimport \"net\"\n\nvar _, _ = net.Listen(\"tcp6\", \":8080\")\n")
 	wantCode(t, lint(t, dir, nil, "./..."), exitFindings)
 	wantCode(t, lint(t, dir, nil, "-tests=false", "./..."), exitOK)
+}
+
+// -f checkstyle and -f junit write XML valid for their schemas (checked with
+// xmllint), and -f codeclimate the fields GitLab's code quality report
+// requires; all three name the findings of a run, with the same exit
+// status as text.
+func TestCIFormats(t *testing.T) {
+	t.Parallel()
+	xmllint, err := exec.LookPath("xmllint")
+	if err != nil {
+		if os.Getenv("CI") != "" {
+			t.Fatal("xmllint is missing (apt-get install libxml2-utils)")
+		}
+		t.Skip("xmllint is missing (apt-get install libxml2-utils)")
+	}
+	schemas := filepath.Join("..", "..", "internal", "output", "testdata")
+	// Paths are relative to the repository root (that of winlint, when
+	// the tests run in a git checkout).
+	prefix := ""
+	if top := command(t, netapp(), nil, "git", "rev-parse", "--show-toplevel"); top.code == 0 {
+		real, _ := filepath.EvalSymlinks(netapp())
+		rel, err := filepath.Rel(strings.TrimSpace(top.stdout), real)
+		if err != nil {
+			t.Fatal(err)
+		}
+		prefix = filepath.ToSlash(rel) + "/"
+	}
+	var want []string
+	for _, p := range netappWindows {
+		want = append(want, prefix+p)
+	}
+	for _, tc := range []struct {
+		format, xsd string
+		places      func(t *testing.T, doc []byte) []string
+	}{
+		{"checkstyle", "checkstyle.xsd", func(t *testing.T, doc []byte) []string {
+			var r struct {
+				Files []struct {
+					Name   string `xml:"name,attr"`
+					Errors []struct {
+						Line   int    `xml:"line,attr"`
+						Column int    `xml:"column,attr"`
+						Source string `xml:"source,attr"`
+					} `xml:"error"`
+				} `xml:"file"`
+			}
+			if err := xml.Unmarshal(doc, &r); err != nil {
+				t.Fatal(err)
+			}
+			var out []string
+			for _, f := range r.Files {
+				for _, e := range f.Errors {
+					out = append(out, fmt.Sprintf("%s:%d:%d %s", f.Name, e.Line, e.Column, strings.TrimPrefix(e.Source, "winlint.")))
+				}
+			}
+			return out
+		}},
+		{"junit", "junit.xsd", func(t *testing.T, doc []byte) []string {
+			var r struct {
+				Cases []struct {
+					Name    string    `xml:"name,attr"`
+					Failure *struct{} `xml:"failure"`
+				} `xml:"testsuite>testcase"`
+			}
+			if err := xml.Unmarshal(doc, &r); err != nil {
+				t.Fatal(err)
+			}
+			var out []string
+			for _, c := range r.Cases {
+				if c.Failure != nil {
+					id, place, _ := strings.Cut(c.Name, " ")
+					out = append(out, place+" "+id)
+				}
+			}
+			return out
+		}},
+		{"codeclimate", "", func(t *testing.T, doc []byte) []string {
+			var issues []struct {
+				Description string `json:"description"`
+				CheckName   string `json:"check_name"`
+				Fingerprint string `json:"fingerprint"`
+				Severity    string `json:"severity"`
+				Location    struct {
+					Path  string `json:"path"`
+					Lines struct {
+						Begin int `json:"begin"`
+					} `json:"lines"`
+				} `json:"location"`
+			}
+			if err := json.Unmarshal(doc, &issues); err != nil {
+				t.Fatal(err)
+			}
+			var out []string
+			seen := map[string]bool{}
+			for _, is := range issues {
+				if is.Description == "" || is.Fingerprint == "" || seen[is.Fingerprint] ||
+					!slices.Contains([]string{"info", "minor", "major", "critical", "blocker"}, is.Severity) {
+					t.Errorf("issue lacks a GitLab field or has a bad one: %+v", is)
+				}
+				seen[is.Fingerprint] = true
+				// GitLab has lines, not columns: compare lines only.
+				out = append(out, fmt.Sprintf("%s:%d %s", is.Location.Path, is.Location.Lines.Begin, is.CheckName))
+			}
+			return out
+		}},
+	} {
+		o := lint(t, netapp(), nil, "-f", tc.format, "./...")
+		wantCode(t, o, exitFindings)
+		if tc.xsd != "" {
+			cmd := exec.Command(xmllint, "--noout", "--schema", filepath.Join(schemas, tc.xsd), "-")
+			cmd.Stdin = strings.NewReader(o.stdout)
+			if out, err := cmd.CombinedOutput(); err != nil {
+				t.Errorf("-f %s: invalid document: %v\n%s\n%s", tc.format, err, out, o.stdout)
+			}
+		}
+		got := tc.places(t, []byte(o.stdout))
+		sort.Strings(got)
+		w := want
+		if tc.format == "codeclimate" {
+			w = nil
+			for _, p := range want {
+				place, id, _ := strings.Cut(p, " ")
+				w = append(w, place[:strings.LastIndex(place, ":")]+" "+id)
+			}
+		}
+		if !slices.Equal(got, w) {
+			t.Errorf("-f %s: findings\n%s\nwant\n%s", tc.format, strings.Join(got, "\n"), strings.Join(w, "\n"))
+		}
+	}
 }

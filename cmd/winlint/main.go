@@ -33,7 +33,8 @@
 //	              are merged (default: $GOOS if set, else windows)
 //	-tags list    build tags, as for go build
 //	-f format     output format: text, json, sarif (GitHub code scanning),
-//	              rdjson (reviewdog) or github (workflow annotations)
+//	              rdjson (reviewdog), github (workflow annotations),
+//	              checkstyle, junit or codeclimate (GitLab code quality)
 //	-json         same as -f json
 //	-fix          apply the first suggested fix of each finding (to files of
 //	              the main module only); fixed findings are not reported
