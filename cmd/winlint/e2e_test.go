@@ -739,3 +739,74 @@ func TestCIFormats(t *testing.T) {
 		}
 	}
 }
+
+// winlint.conf: checks per directory, inherited down the tree, excluded
+// paths; -checks on the command line overrides the files' checks; an error
+// in a file is a usage error naming its line.
+func TestConfigFile(t *testing.T) {
+	t.Parallel()
+	dir := t.TempDir()
+	copyDir(t, netapp(), dir)
+	write(t, filepath.Join(dir, "winlint.conf"), `# the module's configuration
+checks = ["-WL2002"] # from the default checks
+exclude = ["internal/srv/*_test.go"]
+`)
+	// WL4001 is off by default: a subdirectory turns it on.
+	write(t, filepath.Join(dir, "legacy", "winlint.conf"), "checks = [\"inherit\", \"WL4001\"]\n")
+	write(t, filepath.Join(dir, "legacy", "legacy_windows.go"), `package legacy
+
+import "syscall"
+
+func P(name string) *uint16 { return syscall.StringToUTF16Ptr(name) }
+`)
+	// A directory without WL2001: its finding is dropped and the
+	// directive is not reported as unused (WL0002).
+	write(t, filepath.Join(dir, "quiet", "winlint.conf"), "checks = [\"-WL2001\"]\n")
+	write(t, filepath.Join(dir, "quiet", "quiet.go"), `package quiet
+
+import "net"
+
+func L() (net.Listener, error) {
+	//winlint:ignore WL2001 the service is IPv6-only
+	return net.Listen("tcp6", ":8080")
+}
+
+func M() (net.Listener, error) { return net.Listen("tcp6", ":8081") }
+`)
+	o := lint(t, dir, nil, "-json", "./...")
+	wantCode(t, o, exitFindings)
+	want := []string{
+		"internal/srv/srv.go:19:20 WL2004",
+		"legacy/legacy_windows.go:5:38 WL4001",
+		"main.go:13:24 WL2001",
+	}
+	if got := places(decode(t, o), false); !slices.Equal(got, want) {
+		t.Errorf("with winlint.conf:\n%s\nwant:\n%s\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"), o)
+	}
+
+	// -checks overrides the files' checks; excludes still apply.
+	o = lint(t, dir, nil, "-json", "-checks=WL2*", "./...")
+	want = []string{
+		"internal/srv/srv.go:19:20 WL2004",
+		"listen_windows.go:7:32 WL2002",
+		"main.go:13:24 WL2001",
+		"quiet/quiet.go:10:52 WL2001",
+	}
+	if got := places(decode(t, o), false); !slices.Equal(got, want) {
+		t.Errorf("-checks=WL2* with winlint.conf:\n%s\nwant:\n%s\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"), o)
+	}
+
+	// The file applies wherever winlint runs in the module.
+	o = lint(t, filepath.Join(dir, "internal"), nil, "-json", "./...")
+	if got := places(decode(t, o), false); !slices.Equal(got, []string{"srv/srv.go:19:20 WL2004"}) {
+		t.Errorf("from internal/: %v\n%s", got, o)
+	}
+
+	// An error: exit 2, file and line, nothing analysed.
+	write(t, filepath.Join(dir, "legacy", "winlint.conf"), "# bad\nchecks = [\"inherit\", \"WL4999\"]\n")
+	o = lint(t, dir, nil, "./...")
+	wantCode(t, o, exitUsage)
+	if want := "winlint: " + filepath.FromSlash("legacy/winlint.conf") + `:2: checks: "WL4999" matches no check`; !strings.HasPrefix(o.stderr, want) || o.stdout != "" {
+		t.Errorf("want %q on stderr, got %s", want, o)
+	}
+}

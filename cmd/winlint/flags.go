@@ -17,16 +17,17 @@ import (
 
 // options are the parsed command line of the driver.
 type options struct {
-	checks   string
-	list     bool
-	explain  string
-	goos     []string
-	tags     string
-	format   string
-	fix      bool
-	diff     bool
-	version  bool
-	patterns []string
+	checks    string
+	checksSet bool // -checks was given: it overrides winlint.conf's checks
+	list      bool
+	explain   string
+	goos      []string
+	tags      string
+	format    string
+	fix       bool
+	diff      bool
+	version   bool
+	patterns  []string
 
 	generated    bool   // report findings in generated files
 	tests        bool   // report findings in test files (-tests, default true)
@@ -52,7 +53,8 @@ Exit status:
   1  an error occurred: a package failed to load or type-check, go vet failed,
      an analyzer failed, or a pattern matched no packages (the other packages
      are still analysed and their findings printed)
-  2  usage error: a bad flag, an unknown -checks term, format or -explain ID
+  2  usage error: a bad flag, an unknown -checks term, format or -explain ID,
+     an error in a winlint.conf file
   3  findings were reported (and no error occurred)
 With -fix, findings whose fix was applied do not count; with -diff, a
 non-empty diff counts as findings. Every output format uses the same status.
@@ -75,7 +77,7 @@ func parseFlags(args []string, stderr io.Writer) (*options, error) {
 		version    bool
 	)
 	fs.StringVar(&o.checks, "checks", catalog.DefaultSelection,
-		"checks to run: comma-separated IDs, globs (\"WL2*\"), family names, \"all\" or\n\"default\"; a leading \"-\" disables (\"all,-WL2005\")")
+		"checks to run: comma-separated IDs, globs (\"WL2*\"), family names, \"all\" or\n\"default\"; a leading \"-\" disables (\"all,-WL2005\"); overrides the checks\nof winlint.conf files")
 	fs.BoolVar(&o.list, "list", false, "print the checks: ID, on/off by default, severity, title")
 	fs.StringVar(&o.explain, "explain", "", "print the documentation of the check `ID`")
 	fs.StringVar(&goos, "goos", "",
@@ -110,6 +112,7 @@ func parseFlags(args []string, stderr io.Writer) (*options, error) {
 		return nil, errUsage // the flag package printed the error and usage
 	}
 	o.version = o.version || version
+	o.checksSet = isSet(fs, "checks")
 	o.patterns = fs.Args()
 
 	usage := func(format string, args ...any) (*options, error) {

@@ -53,6 +53,10 @@
 // go vet always analyses a package together with its tests, and so does
 // winlint; with -tests=false the findings in test files are not reported.
 //
+// A winlint.conf file configures the checks of its directory and below and
+// paths to exclude; see package internal/config and the README. -checks
+// overrides its checks. An error in it is a usage error (exit 2).
+//
 // Findings are suppressed with "//winlint:ignore WL2001 reason" on the line
 // or the line above, and "//winlint:file-ignore WL2001 reason" anywhere in
 // the file; malformed directives are reported as WL0001 and directives that
@@ -64,7 +68,8 @@
 //	1  an error occurred: a package failed to load or type-check, go vet
 //	   failed, an analyzer failed, or a pattern matched no packages (the
 //	   other packages are still analysed and their findings printed)
-//	2  usage error: a bad flag, an unknown -checks term, format or -explain ID
+//	2  usage error: a bad flag, an unknown -checks term, format or -explain ID,
+//	   an error in a winlint.conf file
 //	3  findings were reported (and no error occurred)
 //
 // With -fix, findings whose fix was applied do not count; with -diff, a

@@ -6,15 +6,18 @@ import (
 	"flag"
 	"fmt"
 	"io"
+	"maps"
 	"os"
 	"path/filepath"
 	"runtime"
 	"runtime/debug"
+	"slices"
 	"strings"
 	"text/tabwriter"
 
 	"github.com/winlint/winlint"
 	"github.com/winlint/winlint/internal/catalog"
+	"github.com/winlint/winlint/internal/config"
 	"github.com/winlint/winlint/internal/diffscope"
 	"github.com/winlint/winlint/internal/driver"
 	"github.com/winlint/winlint/internal/output"
@@ -22,20 +25,16 @@ import (
 )
 
 // filters are the stages between analysis and output, in order (see
-// driver.Filter): test files with -tests=false, ignore directives and
-// generated files, then
+// driver.Filter): winlint.conf (checks per directory, excluded paths),
+// test files with -tests=false, ignore directives and generated files, then
 // -new-from-rev or -new-from-patch, so that a directive that suppresses
 // nothing is reported only on changed lines too.
-func filters(ctx context.Context, o *options, cfg *driver.Config) ([]driver.Filter, error) {
-	enabled, err := catalog.Select(winlint.Families, o.checks)
-	if err != nil {
-		return nil, err
-	}
-	var out []driver.Filter
+func filters(ctx context.Context, o *options, cfg *driver.Config, conf *config.Config) ([]driver.Filter, error) {
+	out := []driver.Filter{conf}
 	if !o.tests {
 		out = append(out, driver.SkipTests)
 	}
-	out = append(out, &suppress.Filter{Families: cfg.Families, Enabled: enabled, Generated: o.generated})
+	out = append(out, &suppress.Filter{Families: cfg.Families, EnabledFor: conf.Enabled, Generated: o.generated})
 	switch {
 	case o.newFromRev != "":
 		lines, err := diffscope.FromRev(ctx, cfg.Dir, o.newFromRev)
@@ -53,10 +52,8 @@ func filters(ctx context.Context, o *options, cfg *driver.Config) ([]driver.Filt
 	return out, nil
 }
 
-// enabledChecks returns the checks of the -checks selection, in catalogue
-// order.
-func enabledChecks(spec string) []*catalog.Check {
-	enabled, _ := catalog.Select(winlint.Families, spec) // checked by parseFlags
+// enabledChecks returns the checks of a selection, in catalogue order.
+func enabledChecks(enabled map[string]bool) []*catalog.Check {
 	var out []*catalog.Check
 	for _, c := range winlint.Checks() {
 		if enabled[c.ID] {
@@ -102,10 +99,30 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 		return fail("%v", err)
 	}
 
+	// winlint.conf files: read them all before the run, so that an error
+	// in one is a usage error and the analyzers run every check some
+	// directory enables.
+	base, _ := catalog.Select(winlint.Families, o.checks) // checked by parseFlags
+	conf := config.New(winlint.Families, base, o.checksSet)
+	if errs := conf.Scan(cwd); len(errs) > 0 {
+		for _, err := range errs {
+			if pe, ok := err.(*config.ParseError); ok {
+				pe.File = output.RelPath(cwd, pe.File)
+			}
+			fmt.Fprintf(stderr, "winlint: %v\n", err)
+		}
+		return exitUsage
+	}
+	checks, enabled := o.checks, base
+	if conf.Found() && !o.checksSet {
+		enabled = conf.Union()
+		checks = strings.Join(slices.Sorted(maps.Keys(enabled)), ",")
+	}
+
 	cfg := &driver.Config{
 		Tool:     tool,
 		Dir:      cwd,
-		Checks:   o.checks,
+		Checks:   checks,
 		Tags:     o.tags,
 		GOOS:     o.goos,
 		Patterns: o.patterns,
@@ -114,7 +131,7 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 
 		DirectiveFiles: true, // for the directive filter
 	}
-	stages, err := filters(ctx, o, cfg)
+	stages, err := filters(ctx, o, cfg, conf)
 	if err != nil {
 		return fail("%v", err)
 	}
@@ -124,7 +141,7 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 		Result:  res,
 		Dir:     cwd,
 		Root:    cwd,
-		Checks:  enabledChecks(o.checks),
+		Checks:  enabledChecks(enabled),
 		Sources: cfg.Sources,
 		Version: moduleVersion(),
 	}
