@@ -810,3 +810,30 @@ func M() (net.Listener, error) { return net.Listen("tcp6", ":8081") }
 		t.Errorf("want %q on stderr, got %s", want, o)
 	}
 }
+
+// Progress: nothing on standard error when it is not a terminal (here a
+// pipe), even on a run with findings; -v prints each package with its time
+// and a summary.
+func TestProgressNotATerminal(t *testing.T) {
+	t.Parallel()
+	o := lint(t, netapp(), nil, "./...")
+	wantCode(t, o, exitFindings)
+	if o.stderr != "" {
+		t.Errorf("a run whose standard error is a pipe printed on it: %q", o.stderr)
+	}
+
+	o = lint(t, netapp(), nil, "-v", "./...")
+	wantCode(t, o, exitFindings)
+	for _, re := range []string{
+		`(?m)^winlint: +(\d+(\.\d+)?[µm]?s|cached)  example\.com/netapp$`,
+		`(?m)^winlint: +(\d+(\.\d+)?[µm]?s|cached)  example\.com/netapp/internal/srv( \(tests\))?$`,
+		`(?m)^winlint: analysed 2 packages \(\d cached\) in \S+$`,
+	} {
+		if !regexp.MustCompile(re).MatchString(o.stderr) {
+			t.Errorf("-v output does not match %s:\n%s", re, o.stderr)
+		}
+	}
+	if strings.Contains(o.stderr, "\r") || strings.Contains(o.stderr, "\x1b") {
+		t.Errorf("-v drew a progress line on a pipe: %q", o.stderr)
+	}
+}

@@ -31,6 +31,7 @@ type options struct {
 
 	generated    bool   // report findings in generated files
 	tests        bool   // report findings in test files (-tests, default true)
+	verbose      bool   // -v: each package with its time
 	newFromRev   string // report only findings on lines changed since this git revision
 	newFromPatch string // report only findings on lines this patch adds or modifies
 }
@@ -97,6 +98,8 @@ func parseFlags(args []string, stderr io.Writer) (*options, error) {
 		"report only findings on lines added or modified since the git `revision`\n(in CI: $(git merge-base origin/main HEAD))")
 	fs.StringVar(&o.newFromPatch, "new-from-patch", "",
 		"report only findings on lines the unified diff in `file` adds or modifies\n(\"-\": standard input)")
+	fs.BoolVar(&o.verbose, "v", false,
+		"print each package as go vet finishes it, with the time the analysis took, and a summary\n(on standard error; a terminal shows a progress line without -v)")
 	fs.BoolVar(&o.version, "V", false, "print the version")
 	fs.BoolVar(&version, "version", false, "print the version")
 	fs.Usage = func() {

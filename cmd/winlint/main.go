@@ -48,10 +48,16 @@
 //	              modifies ("-" for standard input)
 //	-generated    also report findings in generated files
 //	-tests=false  report no finding in test files (*_test.go)
+//	-v            print each package as go vet finishes it, with its time,
+//	              and a summary, on standard error
 //	-V, -version  print the version
 //
 // go vet always analyses a package together with its tests, and so does
 // winlint; with -tests=false the findings in test files are not reported.
+//
+// On a terminal, standard error shows a progress line (packages analysed
+// of the total, the last package); it prints nothing when it is not a
+// terminal.
 //
 // A winlint.conf file configures the checks of its directory and below and
 // paths to exclude; see package internal/config and the README. -checks

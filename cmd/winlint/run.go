@@ -135,7 +135,10 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 	if err != nil {
 		return fail("%v", err)
 	}
+	prog := newProgress(stderr, isTerminal(stderr), o.verbose, o.goos)
+	cfg.Progress = prog.callback()
 	res := driver.Run(ctx, cfg)
+	prog.finish()
 	driver.ApplyFilters(res, cfg.Sources, stages...)
 	report := &output.Report{
 		Result:  res,

@@ -32,6 +32,7 @@ import (
 
 	"github.com/winlint/winlint/internal/catalog"
 	"github.com/winlint/winlint/internal/directivefiles"
+	"github.com/winlint/winlint/internal/unitdone"
 )
 
 // Config says what to analyse and how.
@@ -50,6 +51,10 @@ type Config struct {
 	// flag) also report the files holding directives, in
 	// Result.DirectiveFiles.
 	DirectiveFiles bool
+	// Progress, if set, is called as go vet finishes each package (from
+	// the goroutine that called Run). It needs DirectiveFiles (winlint's
+	// vet tool with -driver).
+	Progress func(Event)
 }
 
 // Run analyses the packages once per GOOS and returns the merged result.
@@ -83,6 +88,7 @@ func (cfg *Config) vet(ctx context.Context, goos string) *Result {
 	if cfg.DirectiveFiles {
 		verb = append(verb, "-driver")
 	}
+	prog := cfg.newProgress(ctx, goos) // counts the packages meanwhile
 	cmd := cfg.Command(ctx, goos, append(verb, "-checks="+cfg.Checks)...)
 	cmd.Dir = dir
 	var stderr bytes.Buffer
@@ -95,7 +101,8 @@ func (cfg *Config) vet(ctx context.Context, goos string) *Result {
 		return fail("cannot run go vet: %v", err)
 	}
 
-	p := &Parser{Families: cfg.Families, Dir: dir, Sources: cfg.Sources}
+	p := &Parser{Families: cfg.Families, Dir: dir, Sources: cfg.Sources,
+		OnPackage: func(pkg string, fs []*Finding, _ []*Error) { prog.unit(pkg, fs) }}
 	findings, errs, perr := p.ParseStream(stdout)
 	if perr != nil {
 		io.Copy(io.Discard, stdout) // let go vet finish
@@ -103,6 +110,9 @@ func (cfg *Config) vet(ctx context.Context, goos string) *Result {
 	waitErr := cmd.Wait()
 
 	for _, f := range findings {
+		if f.Analyzer == unitdone.Name {
+			continue // progress only
+		}
 		if f.Analyzer == directivefiles.Name {
 			res.DirectiveFiles = append(res.DirectiveFiles, f)
 		} else {
