@@ -837,3 +837,36 @@ func TestProgressNotATerminal(t *testing.T) {
 		t.Errorf("-v drew a progress line on a pipe: %q", o.stderr)
 	}
 }
+
+// Files using cgo, left out of the build when winlint disables cgo (its
+// default), are named in one warning; not when the user sets CGO_ENABLED=0,
+// and the exit status is unchanged.
+func TestSkippedCgoWarning(t *testing.T) {
+	t.Parallel()
+	dir := t.TempDir()
+	write(t, filepath.Join(dir, "go.mod"), "module example.com/c\n\ngo 1.26\n")
+	write(t, filepath.Join(dir, "c.go"), "package c\n")
+	write(t, filepath.Join(dir, "c_windows.go"), "package c\n\n// #include <windows.h>\nimport \"C\"\n\nfunc F() {}\n")
+	write(t, filepath.Join(dir, "d_linux.go"), "package c\n\nimport \"C\"\n") // not in the Windows build anyway
+	write(t, filepath.Join(dir, "sub", "s.go"), "package sub\n")
+	write(t, filepath.Join(dir, "sub", "s_cgo.go"), "//go:build cgo\n\npackage sub\n\nimport \"C\"\n")
+
+	o := lint(t, dir, nil, "./...")
+	wantCode(t, o, exitOK)
+	if o.stdout != "" || strings.Count(o.stderr, "winlint: warning:") != 1 ||
+		!strings.Contains(o.stderr, "2 files using cgo not analysed (c_windows.go, …)") ||
+		!strings.Contains(o.stderr, "CGO_ENABLED=0 leaves them out of the windows build") ||
+		strings.Contains(o.stderr, "d_linux.go") {
+		t.Errorf("want one warning naming the 2 cgo files of the windows build: %s", o)
+	}
+
+	o = lint(t, dir, []string{"CGO_ENABLED=0"}, "./...")
+	wantCode(t, o, exitOK)
+	if o.stderr != "" {
+		t.Errorf("CGO_ENABLED=0 set by the user: want no warning, got %s", o)
+	}
+	o = lint(t, dir, nil, "./sub")
+	if !strings.Contains(o.stderr, "1 file using cgo not analysed ("+filepath.FromSlash("sub/s_cgo.go")+")") {
+		t.Errorf("want the warning for sub/s_cgo.go: %s", o)
+	}
+}

@@ -139,6 +139,7 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 	cfg.Progress = prog.callback()
 	res := driver.Run(ctx, cfg)
 	prog.finish()
+	warnSkippedCgo(stderr, cwd, res)
 	driver.ApplyFilters(res, cfg.Sources, stages...)
 	report := &output.Report{
 		Result:  res,
@@ -234,4 +235,20 @@ func version() string {
 		}
 	}
 	return fmt.Sprintf("winlint %s %s %s/%s", v, runtime.Version(), runtime.GOOS, runtime.GOARCH)
+}
+
+// warnSkippedCgo says, once, that files using cgo were not analysed
+// because the run disabled cgo (see driver.Result.SkippedCgo), so that a
+// clean run is not taken for a clean Windows build.
+func warnSkippedCgo(w io.Writer, cwd string, res *driver.Result) {
+	n := len(res.SkippedCgo)
+	if n == 0 {
+		return
+	}
+	goos := strings.Join(res.GOOS, ",")
+	fmt.Fprintf(w, "winlint: warning: %d %s cgo not analysed (%s): CGO_ENABLED=0 leaves %s out of the %s build;\n"+
+		"  to analyse %s, set CGO_ENABLED=1 and CC to a C compiler for %s (e.g. x86_64-w64-mingw32-gcc);\n"+
+		"  set CGO_ENABLED=0 yourself to silence this warning\n",
+		n, plural(n, "file using", "files using"), output.RelPath(cwd, res.SkippedCgo[0])+plural(n, "", ", …"),
+		plural(n, "it", "them"), goos, plural(n, "it", "them"), goos)
 }

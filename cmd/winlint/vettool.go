@@ -54,9 +54,14 @@ func vetTool(args []string) {
 		analyzers = append(analyzers, directivefiles.Analyzer)
 	}
 	analyzers = recoverPanics(analyzers)
-	if driver && len(args) > 0 && !unitdone.VetxOnly(args[len(args)-1]) {
-		// Tell the driver when this package is done (its progress).
-		analyzers = append(analyzers, unitdone.New(start, analyzers))
+	if driver && len(args) > 0 {
+		// Tell the driver when this package is done (its progress) and
+		// which of its files cgo being disabled left out. Not for a
+		// dependency analysed for its facts only: nothing is printed,
+		// and the analyzer would make every analyzer run.
+		if cfg, err := unitdone.ReadConfig(args[len(args)-1]); err == nil && !cfg.VetxOnly {
+			analyzers = append(analyzers, unitdone.New(start, analyzers, unitdone.SkippedCgo(cfg.IgnoredFiles)))
+		}
 	}
 	unitchecker.Main(analyzers...)
 	os.Exit(exitError) // not reached: unitchecker.Main exits

@@ -109,9 +109,15 @@ func (cfg *Config) vet(ctx context.Context, goos string) *Result {
 	}
 	waitErr := cmd.Wait()
 
+	_, cgoSet := lookupEnv(cfg.environ(), "CGO_ENABLED")
 	for _, f := range findings {
 		if f.Analyzer == unitdone.Name {
-			continue // progress only
+			// Progress, and the cgo files left out: worth a warning when
+			// CGO_ENABLED=0 is the driver's choice, not the user's.
+			if file, ok := unitdone.ParseSkippedCgo(f.Message); ok && !cgoSet && !slices.Contains(res.SkippedCgo, file) {
+				res.SkippedCgo = append(res.SkippedCgo, file)
+			}
+			continue
 		}
 		if f.Analyzer == directivefiles.Name {
 			res.DirectiveFiles = append(res.DirectiveFiles, f)
@@ -139,6 +145,16 @@ func (cfg *Config) vet(ctx context.Context, goos string) *Result {
 		e.GOOS = []string{goos}
 	}
 	return res
+}
+
+// lookupEnv returns the value of name in env.
+func lookupEnv(env []string, name string) (string, bool) {
+	for i := len(env) - 1; i >= 0; i-- {
+		if k, v, ok := strings.Cut(env[i], "="); ok && k == name {
+			return v, true
+		}
+	}
+	return "", false
 }
 
 // VetEnv returns the environment of a go vet run for goos: env with GOOS

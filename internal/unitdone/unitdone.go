@@ -4,13 +4,21 @@
 // per analysed package, naming when the analysis ended and how long the
 // tool took. go vet -json passes it on (and replays it from its cache for
 // an unchanged package), so the driver sees each package finish, with its
-// time, however the go command schedules them: see driver.Event.
+// time, however the go command schedules them: see driver.Event. It also
+// names the files the build left out because they use cgo and cgo is
+// disabled (CGO_ENABLED=0, the winlint command's default), so that the
+// command can warn that they were not analysed.
 package unitdone
 
 import (
 	"encoding/json"
 	"fmt"
+	"go/build"
+	"go/parser"
+	"go/token"
 	"os"
+	"path/filepath"
+	"strings"
 	"time"
 
 	"golang.org/x/tools/go/analysis"
@@ -21,8 +29,10 @@ import (
 const Name = "winlintunitdone"
 
 // New returns the analyzer for a vet tool process that started at start:
-// it requires after (the analyzers of the run), so that it runs last.
-func New(start time.Time, after []*analysis.Analyzer) *analysis.Analyzer {
+// it requires after (the analyzers of the run), so that it runs last. It
+// also reports each file of skippedCgo (see SkippedCgo), in a diagnostic
+// of its own.
+func New(start time.Time, after []*analysis.Analyzer, skippedCgo []string) *analysis.Analyzer {
 	return &analysis.Analyzer{
 		Name:     Name,
 		Doc:      "report when the package's analysis ended (for the winlint driver's progress)",
@@ -31,6 +41,9 @@ func New(start time.Time, after []*analysis.Analyzer) *analysis.Analyzer {
 		Run: func(pass *analysis.Pass) (any, error) {
 			if len(pass.Files) == 0 {
 				return nil, nil
+			}
+			for _, file := range skippedCgo {
+				pass.Report(analysis.Diagnostic{Pos: pass.Files[0].Package, Message: cgoPrefix + file})
 			}
 			end := time.Now()
 			pass.Report(analysis.Diagnostic{
@@ -57,14 +70,65 @@ func Parse(msg string) (end time.Time, elapsed time.Duration, ok bool) {
 	return time.Unix(0, e), time.Duration(d), true
 }
 
-// VetxOnly reports whether the vet configuration file asks for facts only
-// (a dependency of the packages named), where nothing is printed and the
-// analyzer must not run (it would make the tool run every analyzer).
-func VetxOnly(cfgFile string) bool {
+// cgoPrefix starts the message that names a cgo file left out.
+const cgoPrefix = "skipped cgo file "
+
+// ParseSkippedCgo returns the file a "skipped cgo file" message names.
+func ParseSkippedCgo(msg string) (string, bool) {
+	return strings.CutPrefix(msg, cgoPrefix)
+}
+
+// A Config is what the analyzer needs of the vet configuration file the
+// go command hands the vet tool.
+type Config struct {
+	VetxOnly     bool     // facts only (a dependency): nothing is printed
+	IgnoredFiles []string // files the build leaves out, absolute
+}
+
+// ReadConfig reads the vet configuration file. (unitchecker reads it too,
+// later: the vet tool must know before it chooses its analyzers.)
+func ReadConfig(cfgFile string) (*Config, error) {
 	data, err := os.ReadFile(cfgFile)
 	if err != nil {
-		return false
+		return nil, err
 	}
-	var cfg struct{ VetxOnly bool }
-	return json.Unmarshal(data, &cfg) == nil && cfg.VetxOnly
+	cfg := new(Config)
+	if err := json.Unmarshal(data, cfg); err != nil {
+		return nil, err
+	}
+	return cfg, nil
+}
+
+// SkippedCgo returns the files of ignored that the build leaves out only
+// because cgo is disabled (CGO_ENABLED=0 in the environment): Go files
+// that import "C" and match the build context (GOOS, GOARCH from the
+// environment) once cgo is enabled. With cgo enabled it returns nothing.
+// (Build tags given with -tags are not known here: a file that needs one
+// is not reported.)
+func SkippedCgo(ignored []string) []string {
+	if os.Getenv("CGO_ENABLED") != "0" {
+		return nil
+	}
+	ctx := build.Default
+	ctx.CgoEnabled = true
+	var out []string
+	for _, file := range ignored {
+		if !strings.HasSuffix(file, ".go") {
+			continue
+		}
+		if ok, err := ctx.MatchFile(filepath.Dir(file), filepath.Base(file)); err != nil || !ok {
+			continue
+		}
+		f, err := parser.ParseFile(token.NewFileSet(), file, nil, parser.ImportsOnly)
+		if err != nil {
+			continue
+		}
+		for _, imp := range f.Imports {
+			if imp.Path.Value == `"C"` {
+				out = append(out, file)
+				break
+			}
+		}
+	}
+	return out
 }
