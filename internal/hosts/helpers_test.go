@@ -162,15 +162,6 @@ func snapshotRepo(t testing.TB) (dir, commit string) {
 			return err
 		}
 		rel, _ := filepath.Rel(root, path)
-		if d.Name() == ".git" && path != root {
-			// A directory, or in a git worktree a file pointing to the
-			// main repository's: copied, it would make the snapshot's git
-			// commands act on this checkout's branch.
-			if d.IsDir() {
-				return filepath.SkipDir
-			}
-			return nil
-		}
 		if d.IsDir() {
 			if path == root {
 				return nil
