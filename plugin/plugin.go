@@ -95,9 +95,9 @@ func newSuite(conf any) (register.LinterPlugin, error) {
 }
 
 // currentGOOS returns the GOOS golangci-lint loads packages for: $GOOS,
-// else the go command's (go env -w GOOS=…), else the host's. A variable,
-// for tests.
-var currentGOOS = func() string {
+// else the go command's (go env -w GOOS=…), else the host's; computed once
+// for all of winlint's linters. A variable, for tests.
+var currentGOOS = sync.OnceValue(func() string {
 	if g := os.Getenv("GOOS"); g != "" {
 		return g
 	}
@@ -107,7 +107,7 @@ var currentGOOS = func() string {
 		}
 	}
 	return runtime.GOOS
-}
+})
 
 // warnOnce prints the non-windows warning once per golangci-lint run,
 // however many of winlint's linters are enabled.
