@@ -163,10 +163,14 @@ func New(families []*catalog.Family, base map[string]bool, override bool) *Confi
 	}
 }
 
-// Scan reads every winlint.conf of the module holding dir (from its root
-// down, skipping vendor, testdata and directories the go command ignores),
-// so that errors are reported before the run and Union knows every
-// selection. It returns the errors of the files that do not parse.
+// Scan reads every winlint.conf of the module holding dir and of the
+// modules nested in it (from its root down, skipping vendor, testdata and
+// directories the go command ignores), so that errors are reported before
+// the run and Union knows every selection. It returns the errors of the
+// files that do not parse. Files elsewhere (a module required through a
+// replace directive or go.work outside this tree) are read when the filter
+// meets a finding there: an error in one is an error of the run, and a
+// check only such a file enables is not run.
 func (c *Config) Scan(dir string) []error {
 	root := moduleRoot(dir)
 	if root == "" {
