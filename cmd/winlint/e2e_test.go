@@ -253,7 +253,12 @@ func TestNoPackages(t *testing.T) {
 	if !strings.Contains(o.stderr, `winlint: pattern "./assets/..." matches no packages`) {
 		t.Errorf("stderr lacks the warning:\n%s", o)
 	}
-	for _, o := range []outcome{o, lint(t, netapp(), nil, "./assets/...")} {
+	dirOnly := lint(t, netapp(), nil, "./assets")
+	wantCode(t, dirOnly, exitError)
+	if want := "winlint: pattern " + filepath.FromSlash("./assets") + " matches no packages"; !strings.Contains(dirOnly.stderr, want) {
+		t.Errorf("want %q:\n%s", want, dirOnly)
+	}
+	for _, o := range []outcome{o, dirOnly, lint(t, netapp(), nil, "./assets/...")} {
 		// In winlint's words, not the go command's.
 		if strings.Contains(o.stderr, "no packages to vet") || strings.Contains(o.stderr, "go: warning") {
 			t.Errorf("stderr speaks go vet's words:\n%s", o)

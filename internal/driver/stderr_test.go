@@ -1,6 +1,7 @@
 package driver
 
 import (
+	"path/filepath"
 	"reflect"
 	"strings"
 	"testing"
@@ -68,6 +69,11 @@ func TestParseStderrLoadErrors(t *testing.T) {
 func TestParseStderrNoPackages(t *testing.T) {
 	got := ParseStderr("go: warning: \"./assets/...\" matched no packages\nno packages to vet\n", "/work")
 	want := []*Error{{Message: `winlint: pattern "./assets/..." matches no packages`}}
+	if !reflect.DeepEqual(got, want) {
+		t.Errorf("got %+v, want %+v", got, want)
+	}
+	got = ParseStderr("no Go files in /work/assets\n", "/work")
+	want = []*Error{{Message: "winlint: pattern " + filepath.FromSlash("./assets") + " matches no packages: the directory holds no Go files"}}
 	if !reflect.DeepEqual(got, want) {
 		t.Errorf("got %+v, want %+v", got, want)
 	}
