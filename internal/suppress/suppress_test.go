@@ -100,3 +100,43 @@ func TestFilter(t *testing.T) {
 		t.Errorf("findings %v, want %v", got, want)
 	}
 }
+
+// With EnabledFor (checks per directory, from winlint.conf), a directive is
+// judged with its own file's checks.
+func TestFilterEnabledFor(t *testing.T) {
+	dir := t.TempDir()
+	on, off := filepath.Join(dir, "on", "a.go"), filepath.Join(dir, "off", "a.go")
+	src := "package p\n\n//winlint:ignore WL2002 stale\nvar a = 1\n\n//winlint:ignore WL9999 unknown\nvar b = 2\n"
+	for _, f := range []string{on, off} {
+		os.MkdirAll(filepath.Dir(f), 0o755)
+		os.WriteFile(f, []byte(src), 0o644)
+	}
+	fam := catalog.NewFamily(&analysis.Analyzer{Name: "netfamily", Doc: "d"},
+		&catalog.Check{ID: "WL2002", Title: "t", Severity: catalog.Warning, Doc: "d", Bad: "b", Good: "g"})
+	dfam := catalog.NewFamily(&analysis.Analyzer{Name: "directives", Doc: "d"},
+		&catalog.Check{ID: Malformed, Title: "t", Severity: catalog.Warning, Doc: "d", Bad: "b", Good: "g"},
+		&catalog.Check{ID: Unused, Title: "t", Severity: catalog.Warning, Doc: "d", Bad: "b", Good: "g", Driver: true})
+	f := &Filter{
+		Families: []*catalog.Family{dfam, fam},
+		Enabled:  map[string]bool{}, // not used when EnabledFor is set
+		EnabledFor: func(file string) map[string]bool {
+			if file == on {
+				return map[string]bool{"WL2002": true, Malformed: true, Unused: true}
+			}
+			return map[string]bool{Unused: true} // WL2002 and WL0001 off
+		},
+	}
+	at := func(file string) driver.Position { return driver.Position{File: file, Line: 3, Column: 1} }
+	r := &driver.Result{DirectiveFiles: []*driver.Finding{{Package: "p", Posn: at(on)}, {Package: "p", Posn: at(off)}}}
+	if err := f.Filter(r, new(driver.Sources)); err != nil {
+		t.Fatal(err)
+	}
+	var got []string
+	for _, fd := range r.Findings {
+		got = append(got, fmt.Sprintf("%s:%d %s", filepath.Base(filepath.Dir(fd.Posn.File)), fd.Posn.Line, fd.ID))
+	}
+	slices.Sort(got)
+	if want := []string{"on:3 WL0002", "on:6 WL0001"}; !slices.Equal(got, want) {
+		t.Errorf("findings %v, want %v", got, want)
+	}
+}
