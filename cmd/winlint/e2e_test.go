@@ -23,6 +23,7 @@ import (
 	"github.com/winlint/winlint"
 	"github.com/winlint/winlint/internal/catalog"
 	"github.com/winlint/winlint/internal/output"
+	"github.com/winlint/winlint/internal/snippet"
 )
 
 var update = flag.Bool("update", false, "rewrite the golden files of the -fix and -diff tests")
@@ -873,5 +874,36 @@ func TestSkippedCgoWarning(t *testing.T) {
 	o = lint(t, dir, nil, "./sub")
 	if !strings.Contains(o.stderr, "1 file using cgo not analysed ("+filepath.FromSlash("sub/s_cgo.go")+")") {
 		t.Errorf("want the warning for sub/s_cgo.go: %s", o)
+	}
+}
+
+// The README's winlint.conf examples, as written, do what it says.
+func TestConfigFileREADME(t *testing.T) {
+	t.Parallel()
+	readme := filepath.Join("..", "..", "README.md")
+	root, err := snippet.Get(readme, "winlint-conf-root")
+	if err != nil {
+		t.Fatal(err)
+	}
+	legacy, err := snippet.Get(readme, "winlint-conf-legacy")
+	if err != nil {
+		t.Fatal(err)
+	}
+	dir := t.TempDir()
+	copyDir(t, netapp(), dir)
+	write(t, filepath.Join(dir, "winlint.conf"), root)
+	write(t, filepath.Join(dir, "legacy", "winlint.conf"), legacy)
+	write(t, filepath.Join(dir, "legacy", "legacy_windows.go"), "package legacy\n\nimport \"syscall\"\n\nfunc P(name string) *uint16 { return syscall.StringToUTF16Ptr(name) }\n")
+	finding := "package %s\n\nimport \"net\"\n\nvar _, _ = net.Listen(\"tcp6\", \":8080\")\n"
+	write(t, filepath.Join(dir, "internal", "gen", "gen.go"), fmt.Sprintf(finding, "gen"))
+	write(t, filepath.Join(dir, "db", "db_mock.go"), fmt.Sprintf(finding, "db"))
+	write(t, filepath.Join(dir, "db", "db.go"), fmt.Sprintf(finding, "db"))
+
+	o := lint(t, dir, nil, "-json", "./...")
+	wantCode(t, o, exitFindings)
+	want := append(slices.Clone(netappWindows), "db/db.go:5:23 WL2001", "legacy/legacy_windows.go:5:38 WL4001")
+	sort.Strings(want)
+	if got := places(decode(t, o), false); !slices.Equal(got, want) {
+		t.Errorf("README's winlint.conf:\n%s\nwant:\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
 	}
 }
