@@ -38,7 +38,7 @@ type progress struct {
 	verbose  bool // -v
 	multi    bool // several GOOS values: name the GOOS
 	start    time.Time
-	line     bool      // a progress line is on the screen
+	line     int       // width of the progress line on the screen; 0 if none
 	last     time.Time // when the line was last drawn
 	packages int
 	cached   int
@@ -78,7 +78,7 @@ func (p *progress) event(e driver.Event) {
 		return
 	}
 	now := time.Now()
-	if p.line && now.Sub(p.last) < 50*time.Millisecond && (e.Total == 0 || e.Done < e.Total) {
+	if p.line > 0 && now.Sub(p.last) < 50*time.Millisecond && (e.Total == 0 || e.Done < e.Total) {
 		return // throttle redraws; always draw the last package
 	}
 	p.last = now
@@ -86,19 +86,22 @@ func (p *progress) event(e driver.Event) {
 	if e.Total > 0 {
 		total = fmt.Sprint(e.Total)
 	}
-	s := fmt.Sprintf("winlint: %d/%s packages  %s", e.Done, total, pkg)
+	s := []rune(fmt.Sprintf("winlint: %d/%s packages  %s", e.Done, total, pkg))
 	if len(s) > maxLine {
-		s = s[:maxLine-1] + "…"
+		s = append(s[:maxLine-1], '…')
 	}
-	fmt.Fprintf(p.w, "\r\x1b[K%s", s)
-	p.line = true
+	// "\r" and spaces over the rest of the previous line rather than an
+	// escape sequence: every terminal, the Windows console included,
+	// does what they say.
+	fmt.Fprintf(p.w, "\r%s%s", string(s), strings.Repeat(" ", max(0, p.line-len(s))))
+	p.line = len(s)
 }
 
 // clear erases the progress line.
 func (p *progress) clear() {
-	if p.line {
-		fmt.Fprint(p.w, "\r\x1b[K")
-		p.line = false
+	if p.line > 0 {
+		fmt.Fprintf(p.w, "\r%s\r", strings.Repeat(" ", p.line))
+		p.line = 0
 	}
 }
 

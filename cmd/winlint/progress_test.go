@@ -33,16 +33,26 @@ func TestProgressTerminal(t *testing.T) {
 	cb(driver.Event{GOOS: "windows", Package: "example.com/" + strings.Repeat("x", 100), Done: 3, Total: 3})
 	p.finish()
 	got := buf.String()
+	long := "\rwinlint: 3/3 packages  example.com/" + strings.Repeat("x", 79-len("winlint: 3/3 packages  example.com/")-1) + "…"
 	for _, want := range []string{
-		"\r\x1b[Kwinlint: 1/? packages  example.com/a",
-		"\r\x1b[Kwinlint: 3/3 packages  example.com/xxx",
+		"\rwinlint: 1/? packages  example.com/a",
+		long + "\r" + strings.Repeat(" ", 79) + "\r",
 	} {
 		if !strings.Contains(got, want) {
 			t.Errorf("output lacks %q:\n%q", want, got)
 		}
 	}
-	if !strings.HasSuffix(got, "…\r\x1b[K") {
-		t.Errorf("the long line is not cut, or the line is not erased at the end:\n%q", got)
+	if !strings.HasSuffix(got, "\r"+strings.Repeat(" ", 79)+"\r") {
+		t.Errorf("the line is not erased at the end:\n%q", got)
+	}
+	// A shorter line covers the rest of the longer one before it.
+	buf.Reset()
+	p = newProgress(&buf, true, false, []string{"windows"})
+	p.event(driver.Event{Package: "example.com/long/name", Done: 1, Total: 2})
+	p.last = time.Time{}
+	p.event(driver.Event{Package: "example.com/s", Done: 2, Total: 2})
+	if want := "\rwinlint: 2/2 packages  example.com/s" + strings.Repeat(" ", len("long/name")-1); !strings.Contains(buf.String(), want) {
+		t.Errorf("output lacks %q:\n%q", want, buf.String())
 	}
 	if strings.Contains(got, "\n") {
 		t.Errorf("the progress line scrolls:\n%q", got)
