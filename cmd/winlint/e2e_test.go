@@ -875,6 +875,15 @@ func TestSkippedCgoWarning(t *testing.T) {
 	if !strings.Contains(o.stderr, "1 file using cgo not analysed ("+filepath.FromSlash("sub/s_cgo.go")+")") {
 		t.Errorf("want the warning for sub/s_cgo.go: %s", o)
 	}
+
+	// A package whose files all use cgo is left out whole: go vet's error
+	// (exit 1), and the warning says why.
+	write(t, filepath.Join(dir, "allcgo", "a.go"), "package allcgo\n\nimport \"C\"\n")
+	o = lint(t, dir, nil, "./allcgo")
+	wantCode(t, o, exitError)
+	if !strings.Contains(o.stderr, "1 file using cgo not analysed ("+filepath.FromSlash("allcgo/a.go")+")") {
+		t.Errorf("want the warning for allcgo/a.go: %s", o)
+	}
 }
 
 // The README's winlint.conf examples, as written, do what it says.

@@ -27,6 +27,8 @@ import (
 	"io"
 	"os"
 	"os/exec"
+	"path/filepath"
+	"regexp"
 	"slices"
 	"strings"
 
@@ -101,6 +103,7 @@ func (cfg *Config) vet(ctx context.Context, goos string) *Result {
 		return fail("cannot run go vet: %v", err)
 	}
 
+	_, cgoSet := lookupEnv(cfg.environ(), "CGO_ENABLED")
 	p := &Parser{Families: cfg.Families, Dir: dir, Sources: cfg.Sources,
 		OnPackage: func(pkg string, fs []*Finding, _ []*Error) { prog.unit(pkg, fs) }}
 	findings, errs, perr := p.ParseStream(stdout)
@@ -109,7 +112,6 @@ func (cfg *Config) vet(ctx context.Context, goos string) *Result {
 	}
 	waitErr := cmd.Wait()
 
-	_, cgoSet := lookupEnv(cfg.environ(), "CGO_ENABLED")
 	for _, f := range findings {
 		if f.Analyzer == unitdone.Name {
 			// Progress, and the cgo files left out: worth a warning when
@@ -130,6 +132,20 @@ func (cfg *Config) vet(ctx context.Context, goos string) *Result {
 		res.Errors = append(res.Errors, &Error{Message: perr.Error()})
 	}
 	res.Errors = append(res.Errors, ParseStderr(stderr.String(), dir)...)
+	if !cgoSet {
+		// A package whose files all use cgo has no file left: go vet
+		// says so, and the warning names its files.
+		for _, e := range res.Errors {
+			if m := excludedAll.FindStringSubmatch(e.Message); m != nil {
+				files, _ := filepath.Glob(filepath.Join(m[1], "*.go"))
+				for _, f := range unitdone.CgoFiles(goos, strings.Split(cfg.Tags, ","), files) {
+					if !slices.Contains(res.SkippedCgo, f) {
+						res.SkippedCgo = append(res.SkippedCgo, f)
+					}
+				}
+			}
+		}
+	}
 	if waitErr != nil && len(res.Errors) == 0 {
 		var exit *exec.ExitError
 		if errors.As(waitErr, &exit) {
@@ -146,6 +162,10 @@ func (cfg *Config) vet(ctx context.Context, goos string) *Result {
 	}
 	return res
 }
+
+// excludedAll matches the go command's error for a package without a file
+// in the build.
+var excludedAll = regexp.MustCompile(`build constraints exclude all Go files in (.+)$`)
 
 // lookupEnv returns the value of name in env.
 func lookupEnv(env []string, name string) (string, bool) {

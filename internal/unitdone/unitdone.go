@@ -109,10 +109,19 @@ func SkippedCgo(ignored []string) []string {
 	if os.Getenv("CGO_ENABLED") != "0" {
 		return nil
 	}
+	return CgoFiles(build.Default.GOOS, nil, ignored)
+}
+
+// CgoFiles returns the Go files of files that import "C" and belong to the
+// build for goos (GOARCH from the environment) with cgo enabled and the
+// given build tags.
+func CgoFiles(goos string, tags []string, files []string) []string {
 	ctx := build.Default
+	ctx.GOOS = goos
 	ctx.CgoEnabled = true
+	ctx.BuildTags = tags
 	var out []string
-	for _, file := range ignored {
+	for _, file := range files {
 		if !strings.HasSuffix(file, ".go") {
 			continue
 		}
