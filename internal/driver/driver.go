@@ -111,6 +111,7 @@ func (cfg *Config) vet(ctx context.Context, goos string) *Result {
 		io.Copy(io.Discard, stdout) // let go vet finish
 	}
 	waitErr := cmd.Wait()
+	prog.stop()
 
 	for _, f := range findings {
 		if f.Analyzer == unitdone.Name {

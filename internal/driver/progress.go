@@ -30,13 +30,15 @@ type progress struct {
 	start time.Time
 	done  int
 	total atomic.Int64
+	stop  context.CancelFunc // ends the count if go vet ends first
 }
 
 // newProgress starts counting the packages of the run (with go list, at the
 // same time as go vet) if cfg.Progress is set.
 func (cfg *Config) newProgress(ctx context.Context, goos string) *progress {
-	p := &progress{cfg: cfg, goos: goos, start: time.Now()}
+	p := &progress{cfg: cfg, goos: goos, start: time.Now(), stop: func() {}}
 	if cfg.Progress != nil {
+		ctx, p.stop = context.WithCancel(ctx)
 		go func() { p.total.Store(int64(cfg.countPackages(ctx, goos))) }()
 	}
 	return p
