@@ -339,7 +339,7 @@ func TestUsageErrors(t *testing.T) {
 		want string
 	}{
 		{[]string{"-explain", "WL9999"}, `unknown check "WL9999"`},
-		{[]string{"-checks=WL9*", "./..."}, `"WL9*" matches no check`},
+		{[]string{"-checks=WL09*", "./..."}, `"WL09*" matches no check`},
 		{[]string{"-checks=all,-nosuch", "./..."}, `"nosuch" matches no check`},
 		{[]string{"-f", "xml", "./..."}, `unknown format "xml"`},
 		{[]string{"-f", "text", "-json", "./..."}, "-json conflicts with -f text"},
