@@ -216,7 +216,14 @@ var WL8004 = &catalog.Check{
 		"noSameOwner) }`, `if os.Geteuid() == 0 { chown }`: skipping root-only work is right on Windows); " +
 		"comparisons with other values; a comparison whose `&&`/`||` partner already decides " +
 		"on Windows (`runtime.GOOS != \"windows\" && os.Getuid() == 0`); a Chown whose error is ignored or " +
-		"only logged; code that does not run on Windows; `_test.go` files.\n\n" +
+		"only logged; a Chown that sets the owner its function's caller passed in (the uid and gid are " +
+		"parameters or -1, possibly parsed with `strconv` or looked up with `os/user`, as in an afero-style " +
+		"`Chown(name, uid, gid)` method or a `setGroupWritable(path, group)` helper: changing the owner is " +
+		"the operation the caller asked for, and whether to ask on Windows is the caller's choice), or that " +
+		"runs only when a bool parameter says so (containerd's `if !noSameOwner { os.Lchown(…) }`: the " +
+		"caller chooses); an " +
+		"`Atoi` of a `Uid`/`Gid` whose result the function passes to a Chown (Windows fails at the Chown either way); " +
+		"code that does not run on Windows; `_test.go` files.\n\n" +
 		"Fix: test `runtime.GOOS`; on Windows ask the process token " +
 		"(`windows.GetCurrentProcessToken().IsElevated()`), keep SIDs as strings and skip Chown.",
 	Bad: `package main

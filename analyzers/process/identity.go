@@ -171,7 +171,7 @@ func (c *checker) checkAtoiUid(cur inspector.Cursor, call *ast.CallExpr) {
 	if !ok || !v.IsField() || v.Pkg() == nil || v.Pkg().Path() != "os/user" || (v.Name() != "Uid" && v.Name() != "Gid") {
 		return
 	}
-	if c.guard.ExcludesWindows(cur) {
+	if c.guard.ExcludesWindows(cur) || c.parsedForChown(cur, call) {
 		return
 	}
 	WL8004.Report(c.pass, call, "%s is a SID string (S-1-5-21-…) on Windows, not a number: %s always fails there; keep it as a string, or parse it only when runtime.GOOS is not windows", types.ExprString(call.Args[0]), callee.Name(callee.Func(c.pass.TypesInfo, call))[len("strconv."):])
@@ -179,8 +179,240 @@ func (c *checker) checkAtoiUid(cur inspector.Cursor, call *ast.CallExpr) {
 
 // checkChown reports WL8004: a Chown whose error ends the operation.
 func (c *checker) checkChown(cur inspector.Cursor, call *ast.CallExpr) {
-	if c.isTestFile(call) || !c.errorEnds(cur) || c.guard.ExcludesWindows(cur) {
+	if c.isTestFile(call) || !c.errorEnds(cur) || c.guard.ExcludesWindows(cur) || c.ownerFromCaller(cur, call) {
 		return
 	}
 	WL8004.Report(c.pass, call, "%s always fails on Windows (not supported by windows), and its error here ends the operation; skip it when runtime.GOOS is windows or ignore its error there", types.ExprString(call.Fun))
+}
+
+// isChown reports whether name is one of the Chown functions WL8004 reads.
+func isChown(name string) bool {
+	switch name {
+	case "os.Chown", "os.Lchown", "(*os.File).Chown", "syscall.Chown", "syscall.Lchown", "syscall.Fchown":
+		return true
+	}
+	return false
+}
+
+// enclosingFunc returns the innermost function (declaration or literal)
+// around cur: its parameters and body.
+func enclosingFunc(cur inspector.Cursor) (*ast.FuncType, *ast.BlockStmt) {
+	for f := range cur.Enclosing((*ast.FuncDecl)(nil), (*ast.FuncLit)(nil)) {
+		switch f := f.Node().(type) {
+		case *ast.FuncDecl:
+			return f.Type, f.Body
+		case *ast.FuncLit:
+			return f.Type, f.Body
+		}
+	}
+	return nil, nil
+}
+
+// ownerFromCaller reports whether the owner a Chown call sets is the one
+// the enclosing function's caller asked for: its uid and gid are
+// parameters (or -1), possibly parsed with strconv or looked up with
+// os/user. Such a function is an ownership primitive (an afero-style
+// file-system method, setGroupWritable(path, group)); changing the owner
+// is the operation its caller requested, and returning the error is its
+// contract. Whether to ask on Windows is the caller's decision.
+func (c *checker) ownerFromCaller(cur inspector.Cursor, call *ast.CallExpr) bool {
+	if len(call.Args) < 2 {
+		return false
+	}
+	ftype, body := enclosingFunc(cur)
+	if ftype == nil || body == nil {
+		return false
+	}
+	params := make(map[types.Object]bool)
+	for _, f := range ftype.Params.List {
+		for _, n := range f.Names {
+			if obj := c.pass.TypesInfo.Defs[n]; obj != nil {
+				params[obj] = true
+			}
+		}
+	}
+	if len(params) == 0 {
+		return false
+	}
+	if c.underCallerFlag(cur, params) {
+		return true
+	}
+	uid, gid := call.Args[len(call.Args)-2], call.Args[len(call.Args)-1]
+	minusOne := func(e ast.Expr) bool { n, ok := fold.ConstInt(c.pass.TypesInfo, e); return ok && n == -1 }
+	fromCaller := func(e ast.Expr) bool { return c.callerValue(e, params, body, 0) }
+	switch {
+	case minusOne(uid) && minusOne(gid):
+		return false
+	case minusOne(uid):
+		return fromCaller(gid)
+	case minusOne(gid):
+		return fromCaller(uid)
+	}
+	return fromCaller(uid) && fromCaller(gid)
+}
+
+// underCallerFlag reports whether cur is in the body of an if, inside its
+// function, whose condition (or a conjunct of it) is a bool parameter of
+// that function or its negation: `if !noSameOwner { Lchown }` in
+// containerd's createTarFile. The caller chooses whether owners change.
+func (c *checker) underCallerFlag(cur inspector.Cursor, params map[types.Object]bool) bool {
+	var flag func(e ast.Expr) bool
+	flag = func(e ast.Expr) bool {
+		switch x := ast.Unparen(e).(type) {
+		case *ast.Ident:
+			obj := c.pass.TypesInfo.Uses[x]
+			if obj == nil || !params[obj] {
+				return false
+			}
+			b, ok := obj.Type().Underlying().(*types.Basic)
+			return ok && b.Kind() == types.Bool
+		case *ast.UnaryExpr:
+			return x.Op == token.NOT && flag(x.X)
+		case *ast.BinaryExpr:
+			return x.Op == token.LAND && (flag(x.X) || flag(x.Y))
+		}
+		return false
+	}
+	child := cur
+	for p := cur.Parent(); p.Valid(); child, p = p, p.Parent() {
+		switch n := p.Node().(type) {
+		case *ast.FuncDecl, *ast.FuncLit:
+			return false
+		case *ast.IfStmt:
+			if child.Node() == n.Body && flag(n.Cond) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// callerValue reports whether e is a parameter of the function (body), or
+// a local every assignment of which in body is such a value converted,
+// parsed with strconv, or the Uid/Gid of an os/user lookup of one.
+func (c *checker) callerValue(e ast.Expr, params map[types.Object]bool, body *ast.BlockStmt, depth int) bool {
+	if depth > 8 {
+		return false
+	}
+	info := c.pass.TypesInfo
+	e = ast.Unparen(e)
+	switch x := e.(type) {
+	case *ast.Ident:
+		obj, ok := info.Uses[x].(*types.Var)
+		if !ok {
+			return false
+		}
+		if params[obj] {
+			return true
+		}
+		if obj.Parent() == nil || obj.Pkg() != c.pass.Pkg || obj.Parent() == obj.Pkg().Scope() {
+			return false
+		}
+		// A local: every value assigned to it must come from the caller.
+		n := 0
+		okAll := true
+		ast.Inspect(body, func(n2 ast.Node) bool {
+			if !okAll {
+				return false
+			}
+			switch s := n2.(type) {
+			case *ast.AssignStmt:
+				for i, l := range s.Lhs {
+					id, ok := l.(*ast.Ident)
+					if !ok || info.ObjectOf(id) != obj {
+						continue
+					}
+					n++
+					var rhs ast.Expr
+					if len(s.Lhs) == len(s.Rhs) {
+						rhs = s.Rhs[i]
+					} else if len(s.Rhs) == 1 && i == 0 {
+						rhs = s.Rhs[0] // v, err := strconv.Atoi(...)
+					}
+					if rhs == nil || !c.callerValue(rhs, params, body, depth+1) {
+						okAll = false
+					}
+				}
+			case *ast.ValueSpec:
+				for _, id := range s.Names {
+					if info.Defs[id] == obj {
+						okAll = false // var x = …: not followed
+					}
+				}
+			case *ast.UnaryExpr:
+				if s.Op == token.AND {
+					if id, ok := ast.Unparen(s.X).(*ast.Ident); ok && info.Uses[id] == obj {
+						okAll = false // its address escapes
+					}
+				}
+			}
+			return true
+		})
+		return okAll && n > 0
+	case *ast.SelectorExpr:
+		// g.Gid of a g looked up from the caller's value.
+		v, ok := info.Uses[x.Sel].(*types.Var)
+		if !ok || !v.IsField() || v.Pkg() == nil || v.Pkg().Path() != "os/user" || (v.Name() != "Uid" && v.Name() != "Gid") {
+			return false
+		}
+		return c.callerValue(x.X, params, body, depth+1)
+	case *ast.CallExpr:
+		// A conversion: int(uid).
+		if tv, ok := info.Types[x.Fun]; ok && tv.IsType() && len(x.Args) == 1 {
+			return c.callerValue(x.Args[0], params, body, depth+1)
+		}
+		switch callee.CallName(info, x) {
+		case "strconv.Atoi", "strconv.ParseInt", "strconv.ParseUint",
+			"os/user.Lookup", "os/user.LookupId", "os/user.LookupGroup", "os/user.LookupGroupId":
+			return len(x.Args) > 0 && c.callerValue(x.Args[0], params, body, depth+1)
+		}
+	}
+	return false
+}
+
+// parsedForChown reports whether the Uid/Gid that call parses is assigned
+// to a variable the enclosing function passes to a Chown: Windows then
+// fails at the Chown whatever the parse does, and WL8004 speaks about the
+// Chown (or, when the caller chose the owner, not at all).
+func (c *checker) parsedForChown(cur inspector.Cursor, call *ast.CallExpr) bool {
+	as, ok := cur.Parent().Node().(*ast.AssignStmt)
+	if !ok || len(as.Rhs) != 1 || as.Rhs[0] != call || len(as.Lhs) == 0 {
+		return false
+	}
+	id, ok := as.Lhs[0].(*ast.Ident)
+	if !ok {
+		return false
+	}
+	info := c.pass.TypesInfo
+	v, ok := info.ObjectOf(id).(*types.Var)
+	if !ok || v.Name() == "_" {
+		return false
+	}
+	_, body := enclosingFunc(cur)
+	if body == nil {
+		return false
+	}
+	found := false
+	ast.Inspect(body, func(n ast.Node) bool {
+		if found {
+			return false
+		}
+		ch, ok := n.(*ast.CallExpr)
+		if !ok || !isChown(callee.CallName(info, ch)) {
+			return true
+		}
+		for _, a := range ch.Args {
+			a = ast.Unparen(a)
+			if conv, ok := a.(*ast.CallExpr); ok && len(conv.Args) == 1 {
+				if tv, ok := info.Types[conv.Fun]; ok && tv.IsType() {
+					a = ast.Unparen(conv.Args[0])
+				}
+			}
+			if aid, ok := a.(*ast.Ident); ok && info.Uses[aid] == v {
+				found = true
+			}
+		}
+		return true
+	})
+	return found
 }

@@ -80,8 +80,10 @@ func run(pass *analysis.Pass) (any, error) {
 				c.checkSignal(cur, n)
 			case "strconv.Atoi", "strconv.ParseInt", "strconv.ParseUint":
 				c.checkAtoiUid(cur, n)
-			case "os.Chown", "os.Lchown", "(*os.File).Chown", "syscall.Chown", "syscall.Lchown", "syscall.Fchown":
-				c.checkChown(cur, n)
+			default:
+				if isChown(name) {
+					c.checkChown(cur, n)
+				}
 			}
 		case *ast.AssignStmt:
 			c.checkCancelAssign(cur, n)

@@ -1,6 +1,7 @@
 package process
 
 import (
+	"archive/tar"
 	"errors"
 	"fmt"
 	"log"
@@ -77,16 +78,43 @@ func parseGroup(g *user.Group) uint64 {
 	return n
 }
 
-// kopia#516: restoring ownership fails every restore on Windows.
-func restoreOwner(path string, uid, gid int) error {
-	if err := os.Chown(path, uid, gid); err != nil { // want `os.Chown always fails on Windows \(not supported by windows\), and its error here ends the operation`
+// owner is ownership metadata from a snapshot or an archive.
+type owner struct{ UserID, GroupID uint32 }
+
+// kopia#516: restoring ownership from snapshot metadata fails every restore
+// on Windows.
+func restoreOwner(path string, o owner) error {
+	if err := os.Chown(path, int(o.UserID), int(o.GroupID)); err != nil { // want `os.Chown always fails on Windows \(not supported by windows\), and its error here ends the operation`
 		return fmt.Errorf("chown: %w", err)
 	}
 	return nil
 }
 
-func restoreLink(path string, uid, gid int) error {
-	return os.Lchown(path, uid, gid) // want `os.Lchown always fails`
+func restoreLink(path string, hdr *tar.Header) error {
+	return os.Lchown(path, hdr.Uid, hdr.Gid) // want `os.Lchown always fails`
+}
+
+// The flag is the restorer's own setting, true by default: the restore
+// fails on Windows unless the user finds it.
+type restorer struct{ skipOwners bool }
+
+func (r *restorer) restore(path string, o owner) error {
+	if !r.skipOwners {
+		if err := os.Lchown(path, int(o.UserID), int(o.GroupID)); err != nil { // want `os.Lchown always fails`
+			return err
+		}
+	}
+	return nil
+}
+
+// The owner comes from a parameter, but the function picks it: a root
+// owner for every file it installs.
+func installAsRoot(path string, uid int) error {
+	owner := 0
+	if uid > 0 {
+		owner = uid
+	}
+	return os.Chown(path, owner, owner) // want `os.Chown always fails`
 }
 
 func chownFile(f *os.File) {
@@ -195,6 +223,76 @@ func chownSkippedOnWindows(path string) error {
 	}
 	if err := os.Chown(path, 0, 0); err != nil {
 		return err
+	}
+	return nil
+}
+
+// An ownership primitive (afero's OsFs.Chown): changing the owner is what
+// its caller asked for, and returning the error is its contract.
+type osFs struct{}
+
+func (osFs) Chown(name string, uid, gid int) error {
+	return os.Chown(name, uid, gid)
+}
+
+func (osFs) Lchown(name string, uid, gid int) error {
+	if err := os.Lchown(name, int(uid), int(gid)); err != nil {
+		return &os.PathError{Op: "lchown", Path: name, Err: err}
+	}
+	return nil
+}
+
+// go-plugin's setGroupWritable: the group is the caller's (a name or a
+// gid); its Gid is parsed only to be passed to Chown.
+func setGroupWritable(path, groupString string, mode os.FileMode) error {
+	groupID, err := strconv.Atoi(groupString)
+	if err != nil {
+		group, err := user.LookupGroup(groupString)
+		if err != nil {
+			return fmt.Errorf("failed to find gid from %q: %w", groupString, err)
+		}
+		groupID, err = strconv.Atoi(group.Gid)
+		if err != nil {
+			return fmt.Errorf("failed to parse %q group's gid as an integer: %w", groupString, err)
+		}
+	}
+	err = os.Chown(path, -1, groupID)
+	if err != nil {
+		return err
+	}
+	return os.Chmod(path, mode)
+}
+
+func chownToUser(path, name string) error {
+	u, err := user.Lookup(name)
+	if err != nil {
+		return err
+	}
+	uid, err := strconv.Atoi(u.Uid)
+	if err != nil {
+		return err
+	}
+	gid, err := strconv.Atoi(u.Gid)
+	if err != nil {
+		return err
+	}
+	return os.Lchown(path, uid, gid)
+}
+
+// containerd's createTarFile: owners are restored only when the caller does
+// not ask for WithNoSameOwner; Windows callers do.
+func extractEntry(path string, hdr *tar.Header, noSameOwner bool) error {
+	if !noSameOwner {
+		if err := os.Lchown(path, hdr.Uid, hdr.Gid); err != nil {
+			return fmt.Errorf("failed to Lchown %q: %w", path, err)
+		}
+	}
+	return nil
+}
+
+func copyTree(dst string, hdr *tar.Header, preserveOwner, verbose bool) error {
+	if preserveOwner && hdr != nil {
+		return os.Chown(dst, hdr.Uid, hdr.Gid)
 	}
 	return nil
 }
