@@ -22,15 +22,19 @@ import (
 )
 
 // filters are the stages between analysis and output, in order (see
-// driver.Filter): ignore directives and generated files, then
-// -new-from-rev or -new-from-patch, so that a directive that suppresses
-// nothing is reported only on changed lines too.
+// driver.Filter): the -checks selection (the vet tool reports every check,
+// see vetChecks), ignore directives and generated files, then -new-from-rev
+// or -new-from-patch, so that a directive that suppresses nothing is
+// reported only on changed lines too.
 func filters(ctx context.Context, o *options, cfg *driver.Config) ([]driver.Filter, error) {
 	enabled, err := catalog.Select(winlint.Families, o.checks)
 	if err != nil {
 		return nil, err
 	}
-	out := []driver.Filter{&suppress.Filter{Families: cfg.Families, Enabled: enabled, Generated: o.generated}}
+	out := []driver.Filter{
+		&driver.Selection{Enabled: enabled},
+		&suppress.Filter{Families: cfg.Families, Enabled: enabled, Generated: o.generated},
+	}
 	switch {
 	case o.newFromRev != "":
 		lines, err := diffscope.FromRev(ctx, cfg.Dir, o.newFromRev)
@@ -47,6 +51,13 @@ func filters(ctx context.Context, o *options, cfg *driver.Config) ([]driver.Filt
 	}
 	return out, nil
 }
+
+// vetChecks is the -checks value the driver hands the vet tool, whatever
+// the user's selection: every check. go vet keys its per-package result
+// cache on the tool's flags, so a fixed value makes a run with another
+// -checks a cache hit; the driver's first filter (driver.Selection) keeps
+// the selected checks' findings.
+const vetChecks = "all"
 
 // enabledChecks returns the checks of the -checks selection, in catalogue
 // order.
@@ -100,7 +111,7 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 	cfg := &driver.Config{
 		Tool:     tool,
 		Dir:      cwd,
-		Checks:   o.checks,
+		Checks:   vetChecks,
 		Tags:     o.tags,
 		GOOS:     o.goos,
 		Patterns: o.patterns,

@@ -40,7 +40,7 @@ type Config struct {
 	Go       string            // the go command; "go" from $PATH if empty
 	Dir      string            // working directory; the current one if empty
 	Env      []string          // environment; os.Environ() if nil
-	Checks   string            // the -checks value handed to the vet tool
+	Checks   string            // the -checks value handed to the vet tool (winlint's driver: always "all", see Selection)
 	Tags     string            // the -tags build flag, if not empty
 	GOOS     []string          // one go vet run per value, in order
 	Patterns []string          // package patterns; "." if empty
