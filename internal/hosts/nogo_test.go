@@ -17,6 +17,7 @@ import (
 	"testing"
 
 	"github.com/winlint/winlint"
+	"github.com/winlint/winlint/internal/snippet"
 )
 
 // rulesGoVersion is the rules_go release whose nogo runner the test builds
@@ -66,6 +67,7 @@ var (
 // skips, when something is missing.
 func TestNogo(t *testing.T) {
 	root := repoRoot(t)
+	checkNogoSnippet(t, root)
 	rulesGo := downloadModule(t, "github.com/bazelbuild/rules_go@"+rulesGoVersion)
 	srcDir := filepath.Join(rulesGo, "go", "tools", "builders")
 
@@ -154,6 +156,7 @@ func TestNogo(t *testing.T) {
 
 	// Package b: WL2001 in listen.go; listen_gen.go is excluded by the
 	// config (exclude_files), and b's leak by filehandle's only_files.
+	// (In package a, the config's analyzer_flags turn WL2005 off.)
 	bOut, bFailed := action("b", nil, nil)
 	expectNogo(t, "b", bOut, bFailed, []string{
 		`b/listen.go:7:20: "tcp6" on a wildcard address listens on IPv6 only (IPV6_V6ONLY=1): IPv4 clients cannot connect; use "tcp" for a dual-stack listener (WL2001) (netfamily)`,
@@ -172,8 +175,8 @@ func TestNogo(t *testing.T) {
 	aOut, aFailed := action("a", []string{"b"}, map[string]string{"b": bFactsCopy})
 	expectNogo(t, "a", aOut, aFailed, []string{
 		`a/a.go:16:24: "tcp6" on a wildcard address listens on IPv6 only (IPV6_V6ONLY=1): IPv4 clients cannot connect; use "tcp" for a dual-stack listener (WL2001) (netfamily)`,
-		`a/a.go:36:12: f is not closed on the path through the return at line 40; close it or defer f.Close() (WL1001) (filehandle)`,
-		`a/a.go:45:13: lf is not closed on the path through the return at line 50; close it or defer lf.Close() (WL1001) (filehandle)`,
+		`a/a.go:42:12: f is not closed on the path through the return at line 46; close it or defer f.Close() (WL1001) (filehandle)`,
+		`a/a.go:51:13: lf is not closed on the path through the return at line 56; close it or defer lf.Close() (WL1001) (filehandle)`,
 	})
 
 	// The control: without b's facts, nothing is known of b's functions:
@@ -185,9 +188,10 @@ func TestNogo(t *testing.T) {
 	})
 
 	// The config matters: winlint's own CLI, on the same module, also
-	// reports what nogo_config.json filters out.
+	// reports what nogo_config.json filters out (exclude_files,
+	// only_files, analyzer_flags).
 	cli, _ := run(t, fix, nil, winlintBinary(t), "./...")
-	for _, want := range []string{"b/listen_gen.go:8:20: ", "b/b.go:33:12: f is not closed"} {
+	for _, want := range []string{"b/listen_gen.go:8:20: ", "b/b.go:33:12: f is not closed", "a/a.go:26:27: listening on localhost"} {
 		if !strings.Contains(cli, want) {
 			t.Errorf("winlint ./... on the fixture does not report %q, which nogo_config.json is to filter out:\n%s", want, cli)
 		}
@@ -373,5 +377,28 @@ func copyTree(t *testing.T, src, dst string) {
 	})
 	if err != nil {
 		t.Fatal(err)
+	}
+}
+
+// checkNogoSnippet checks that the README's nogo rule lists one analyzer
+// package per family of winlint.Families, the packages the test builds
+// nogo with.
+func checkNogoSnippet(t *testing.T, root string) {
+	t.Helper()
+	build, err := snippet.Get(filepath.Join(root, "README.md"), "nogo-build")
+	if err != nil {
+		t.Fatal(err)
+	}
+	var got, want []string
+	for _, m := range regexp.MustCompile(`"@com_github_winlint_winlint//nogo/(\w+)"`).FindAllStringSubmatch(build, -1) {
+		got = append(got, m[1])
+	}
+	for _, f := range winlint.Families {
+		want = append(want, f.Analyzer.Name)
+	}
+	slices.Sort(got)
+	slices.Sort(want)
+	if !slices.Equal(got, want) {
+		t.Errorf("README nogo-build snippet lists analyzer packages %v, want nogo/<family> for %v", got, want)
 	}
 }
