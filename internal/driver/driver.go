@@ -3,7 +3,11 @@
 //
 // For each build configuration (GOOS) it runs
 //
-//	go vet -vettool=<winlint> -json [-driver] -checks=<spec> [-tags=…] -- <patterns>
+//	go vet -vettool=<winlint> -json [-driver] -checks=<Config.Checks> [-tags=…] -- <patterns>
+//
+// (winlint's CLI always hands the tool -checks=all and applies the user's
+// selection as its first filter, Selection: the flags are part of go vet's
+// cache key, so any selection then replays the cached results.)
 //
 // with GOOS set (and CGO_ENABLED=0 unless the environment sets it). The go
 // command hands each package to the winlint executable in its vet-tool
