@@ -7,10 +7,12 @@ import (
 
 	"github.com/winlint/winlint"
 	"github.com/winlint/winlint/nogo/buildflags"
+	"github.com/winlint/winlint/nogo/console"
 	"github.com/winlint/winlint/nogo/directives"
 	"github.com/winlint/winlint/nogo/filehandle"
 	"github.com/winlint/winlint/nogo/netfamily"
 	"github.com/winlint/winlint/nogo/nulpath"
+	"github.com/winlint/winlint/nogo/process"
 	"github.com/winlint/winlint/nogo/rawfd"
 	"github.com/winlint/winlint/nogo/svcstop"
 )
@@ -23,7 +25,7 @@ func TestEveryFamily(t *testing.T) {
 	byName := map[string]*analysis.Analyzer{}
 	for _, a := range []*analysis.Analyzer{
 		buildflags.Analyzer, directives.Analyzer, filehandle.Analyzer, netfamily.Analyzer,
-		nulpath.Analyzer, rawfd.Analyzer, svcstop.Analyzer,
+		nulpath.Analyzer, rawfd.Analyzer, svcstop.Analyzer, process.Analyzer, console.Analyzer,
 	} {
 		byName[a.Name] = a
 	}

@@ -32,10 +32,16 @@ type gclIssue struct {
 // left out), its exit code and its standard error.
 func gclRun(t *testing.T, ctx context.Context, bin, dir string, args ...string) (issues []string, byKey map[string]gclIssue, code int, stderr string) {
 	t.Helper()
+	return gclRunGOOS(t, ctx, bin, dir, "windows", args...)
+}
+
+// gclRunGOOS is gclRun with GOOS=goos.
+func gclRunGOOS(t *testing.T, ctx context.Context, bin, dir, goos string, args ...string) (issues []string, byKey map[string]gclIssue, code int, stderr string) {
+	t.Helper()
 	args = append([]string{"run", "--allow-parallel-runners", "--output.json.path=stdout", "--output.text.path=stderr", "--show-stats=false"}, args...)
 	cmd := exec.CommandContext(ctx, bin, args...)
 	cmd.Dir = dir
-	cmd.Env = append(buildEnv(), "GOOS=windows", "GOLANGCI_LINT_CACHE="+t.TempDir())
+	cmd.Env = append(buildEnv(), "GOOS="+goos, "GOLANGCI_LINT_CACHE="+t.TempDir())
 	var errBuf bytes.Buffer
 	cmd.Stderr = &errBuf
 	out, err := cmd.Output()
@@ -114,7 +120,12 @@ func golangciLint(t *testing.T) (context.Context, string, string) {
 	if err != nil {
 		t.Fatal(err)
 	}
+	// The commands get what is left of go test's -timeout (the README's test
+	// command sets one that a cold build fits in), less a minute to report.
 	ctx, cancel := context.WithTimeout(t.Context(), 25*time.Minute)
+	if deadline, ok := t.Deadline(); ok {
+		ctx, cancel = context.WithDeadline(t.Context(), deadline.Add(-time.Minute))
+	}
 	t.Cleanup(cancel)
 	return ctx, root, buildGCL(ctx, t, root)
 }
@@ -136,6 +147,8 @@ func TestGolangciLint(t *testing.T) {
 		dir := fixture(t, root, string(example))
 		got, byKey, code, stderr := gclRun(t, ctx, bin, dir, "./...")
 		want := []string{
+			"leak.go:35 winlint WL1001",          // //nolint:wl1001 names another linter
+			"leak.go:8 winlint WL1001",           // its related position folded in, not an issue
 			"listen_windows.go:7 winlint WL2005", // Windows-only file: GOOS=windows
 			"main.go:14 winlint WL2001",
 			"main.go:24 winlint WL2004", // //nolint:wl2004 names another linter
@@ -146,9 +159,35 @@ func TestGolangciLint(t *testing.T) {
 				code, strings.Join(got, "\n\t"), strings.Join(want, "\n\t"), stderr)
 		}
 		for key, is := range byKey {
-			if !strings.HasPrefix(is.Text, "netfamily: ") {
+			family := "netfamily: "
+			if strings.HasPrefix(key, "leak.go") {
+				family = "filehandle: "
+			}
+			if !strings.HasPrefix(is.Text, family) {
 				t.Errorf("%s: text %q does not name the family", key, is.Text)
 			}
+		}
+		if text := byKey["leak.go:8 winlint WL1001"].Text; !strings.HasSuffix(text, "; f is still open here at line 14 (WL1001)") {
+			t.Errorf("leak.go:8: text %q does not end with its related position", text)
+		}
+	})
+
+	// A finding with related information (WL1001: the returns where the
+	// file is still open) is one issue, and //nolint on its line suppresses
+	// all of it, for the per-check linter as for the suite (above).
+	t.Run("nolint-related", func(t *testing.T) {
+		config := "version: \"2\"\nlinters:\n  default: none\n  enable: [wl1001]\n  settings:\n    custom:\n      wl1001: {type: module}\n"
+		dir := fixture(t, root, config)
+		got, byKey, code, stderr := gclRun(t, ctx, bin, dir, "./...")
+		want := []string{
+			"leak.go:22 wl1001 WL1001", // //nolint:winlint names another linter
+			"leak.go:8 wl1001 WL1001",
+		}
+		if !slices.Equal(got, want) || code != 1 {
+			t.Fatalf("wl1001: exit %d, issues\n\t%s\nwant exit 1 and\n\t%s\nstderr:\n%s", code, strings.Join(got, "\n\t"), strings.Join(want, "\n\t"), stderr)
+		}
+		if text := byKey[want[1]].Text; !strings.HasSuffix(text, "; f is still open here at line 14 (WL1001)") {
+			t.Errorf("%s: text %q does not end with its related position", want[1], text)
 		}
 	})
 
@@ -156,9 +195,30 @@ func TestGolangciLint(t *testing.T) {
 		config := strings.Replace(string(example), "checks: default", `checks: "default,-WL2006,-WL2005"`, 1)
 		dir := fixture(t, root, config)
 		got, _, _, stderr := gclRun(t, ctx, bin, dir, "./...")
-		want := []string{"main.go:14 winlint WL2001", "main.go:24 winlint WL2004"}
+		want := []string{"leak.go:35 winlint WL1001", "leak.go:8 winlint WL1001", "main.go:14 winlint WL2001", "main.go:24 winlint WL2004"}
 		if !slices.Equal(got, want) {
 			t.Fatalf("with checks: default,-WL2006,-WL2005: issues\n\t%s\nwant\n\t%s\nstderr:\n%s", strings.Join(got, "\n\t"), strings.Join(want, "\n\t"), stderr)
+		}
+	})
+
+	// Run for another GOOS, winlint warns once that Windows-only files
+	// are not analysed; non-windows: error makes that fatal.
+	t.Run("non-windows", func(t *testing.T) {
+		dir := fixture(t, root, string(example))
+		got, _, _, stderr := gclRunGOOS(t, ctx, bin, dir, "linux", "./...")
+		if slices.Contains(got, "listen_windows.go:7 winlint WL2005") ||
+			strings.Count(stderr, "winlint: warning: golangci-lint runs with GOOS=linux") != 1 {
+			t.Errorf("GOOS=linux: want one warning and no Windows-only finding; issues %v, stderr:\n%s", got, stderr)
+		}
+		config := strings.Replace(string(example), "checks: default", "checks: default\n          non-windows: error", 1)
+		dir = fixture(t, root, config)
+		_, _, code, stderr := gclRunGOOS(t, ctx, bin, dir, "linux", "./...")
+		if code == 0 || code == 1 || !strings.Contains(stderr, "golangci-lint runs with GOOS=linux") {
+			t.Errorf("non-windows: error: exit %d, want a configuration error; stderr:\n%s", code, stderr)
+		}
+		_, _, _, stderr = gclRun(t, ctx, bin, dir, "./...")
+		if strings.Contains(stderr, "GOOS=") {
+			t.Errorf("GOOS=windows with non-windows: error: %s", stderr)
 		}
 	})
 

@@ -45,27 +45,3 @@ func (r *Result) Keep(keep func(*Finding) bool) {
 	clear(r.Findings[len(out):])
 	r.Findings = out
 }
-
-// Selection is the stage that applies the user's check selection (-checks).
-//
-// The vet tool runs every analyzer and reports every check (the driver
-// hands it a fixed -checks value), because go vet keys its per-package
-// cache on the tool's flags: a selection passed to the tool would make a
-// different selection re-analyse every package, while a fixed one lets any
-// selection replay the cached results. Selection then keeps the findings
-// of the enabled checks. It runs first, so that later stages (ignore
-// directives) see only those: a directive naming a disabled check neither
-// suppresses nor counts as stale.
-type Selection struct {
-	Enabled map[string]bool // check IDs to keep
-}
-
-// Name implements Filter.
-func (*Selection) Name() string { return "checks" }
-
-// Filter implements Filter. Findings without a check ID (none are expected)
-// are kept.
-func (s *Selection) Filter(r *Result, _ *Sources) error {
-	r.Keep(func(f *Finding) bool { return f.ID == "" || s.Enabled[f.ID] })
-	return nil
-}
