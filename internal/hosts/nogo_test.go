@@ -1,6 +1,7 @@
 package hosts
 
 import (
+	"crypto/sha256"
 	"encoding/json"
 	"fmt"
 	"go/build"
@@ -71,7 +72,7 @@ func TestNogo(t *testing.T) {
 	rulesGo := downloadModule(t, "github.com/bazelbuild/rules_go@"+rulesGoVersion)
 	srcDir := filepath.Join(rulesGo, "go", "tools", "builders")
 
-	work := nogoWorkDir(t)
+	work := nogoWorkDir(t, root)
 	builder, nogo := buildNogo(t, root, rulesGo, srcDir, work)
 
 	// The fixture module, copied: the actions run in its root with
@@ -232,14 +233,16 @@ func downloadModule(t *testing.T, modVersion string) string {
 
 // nogoWorkDir is where the builder and nogo are built: a module under
 // $HOME/.cache/winlint-nogo, kept between runs so that the go command's
-// build cache makes the next build fast.
-func nogoWorkDir(t *testing.T) string {
+// build cache makes the next build fast; one per checkout, so that tests of
+// two checkouts do not rebuild in each other's directory.
+func nogoWorkDir(t *testing.T, root string) string {
 	t.Helper()
 	cache, err := os.UserCacheDir()
 	if err != nil {
 		t.Fatal(err)
 	}
-	dir := filepath.Join(cache, "winlint-nogo", "rules_go@"+rulesGoVersion)
+	sum := sha256.Sum256([]byte(root))
+	dir := filepath.Join(cache, "winlint-nogo", fmt.Sprintf("rules_go@%s-%x", rulesGoVersion, sum[:4]))
 	if err := os.MkdirAll(dir, 0o755); err != nil {
 		t.Fatal(err)
 	}
