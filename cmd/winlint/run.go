@@ -6,12 +6,10 @@ import (
 	"flag"
 	"fmt"
 	"io"
-	"maps"
 	"os"
 	"path/filepath"
 	"runtime"
 	"runtime/debug"
-	"slices"
 	"strings"
 	"text/tabwriter"
 
@@ -25,10 +23,11 @@ import (
 )
 
 // filters are the stages between analysis and output, in order (see
-// driver.Filter): winlint.conf (checks per directory, excluded paths),
-// test files with -tests=false, ignore directives and generated files, then
-// -new-from-rev or -new-from-patch, so that a directive that suppresses
-// nothing is reported only on changed lines too.
+// driver.Filter): winlint.conf and -checks (the checks selected for each
+// directory, excluded paths: the vet tool reports every check, see
+// vetChecks), test files with -tests=false, ignore directives and generated
+// files, then -new-from-rev or -new-from-patch, so that a directive that
+// suppresses nothing is reported only on changed lines too.
 func filters(ctx context.Context, o *options, cfg *driver.Config, conf *config.Config) ([]driver.Filter, error) {
 	out := []driver.Filter{conf}
 	if !o.tests {
@@ -51,6 +50,14 @@ func filters(ctx context.Context, o *options, cfg *driver.Config, conf *config.C
 	}
 	return out, nil
 }
+
+// vetChecks is the -checks value the driver hands the vet tool, whatever
+// the user's selection and winlint.conf files: every check. go vet keys its
+// per-package result cache on the tool's flags, so a fixed value makes a
+// run with another selection a cache hit; the driver's first filter stage
+// (the winlint.conf filter, which applies -checks where no file overrides
+// it) keeps the selected checks' findings.
+const vetChecks = "all"
 
 // enabledChecks returns the checks of a selection, in catalogue order.
 func enabledChecks(enabled map[string]bool) []*catalog.Check {
@@ -100,8 +107,8 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 	}
 
 	// winlint.conf files: read them all before the run, so that an error
-	// in one is a usage error and the analyzers run every check some
-	// directory enables.
+	// in one is a usage error; the report lists every check some directory
+	// enables.
 	base, _ := catalog.Select(winlint.Families, o.checks) // checked by parseFlags
 	conf := config.New(winlint.Families, base, o.checksSet)
 	if errs := conf.Scan(cwd); len(errs) > 0 {
@@ -113,16 +120,15 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 		}
 		return exitUsage
 	}
-	checks, enabled := o.checks, base
+	enabled := base
 	if conf.Found() && !o.checksSet {
 		enabled = conf.Union()
-		checks = strings.Join(slices.Sorted(maps.Keys(enabled)), ",")
 	}
 
 	cfg := &driver.Config{
 		Tool:     tool,
 		Dir:      cwd,
-		Checks:   checks,
+		Checks:   vetChecks,
 		Tags:     o.tags,
 		GOOS:     o.goos,
 		Patterns: o.patterns,

@@ -3,12 +3,15 @@
 //
 // For each build configuration (GOOS) it runs
 //
-//	go vet -vettool=<winlint> -json [-driver] -checks=<spec> [-tags=…] -- <patterns>
+//	go vet -vettool=<winlint> -json [-driver] -checks=<Config.Checks> [-tags=…] -- <patterns>
 //
 // with GOOS set (and CGO_ENABLED=0 unless the environment sets it). The go
 // command hands each package to the winlint executable in its vet-tool
 // role, passes the tool's JSON through to its standard output and caches it
-// per package, so an unchanged package is not analysed again. (-driver
+// per package, so an unchanged package is not analysed again. (The go
+// command's cache key includes the tool's flags: winlint's CLI always hands
+// it -checks=all and applies the user's selection in its first filter, see
+// internal/config, so that any selection replays the cached results.) (-driver
 // has the tool also report the files holding //winlint: directives, for
 // the directive filter: see internal/directivefiles.) The driver
 // decodes that stream into Findings, turns what go vet wrote to its standard
@@ -43,7 +46,7 @@ type Config struct {
 	Go       string            // the go command; "go" from $PATH if empty
 	Dir      string            // working directory; the current one if empty
 	Env      []string          // environment; os.Environ() if nil
-	Checks   string            // the -checks value handed to the vet tool
+	Checks   string            // the -checks value handed to the vet tool (winlint's CLI: always "all")
 	Tags     string            // the -tags build flag, if not empty
 	GOOS     []string          // one go vet run per value, in order
 	Patterns []string          // package patterns; "." if empty
