@@ -12,6 +12,7 @@ import (
 	"github.com/winlint/winlint/nogo/filehandle"
 	"github.com/winlint/winlint/nogo/netfamily"
 	"github.com/winlint/winlint/nogo/nulpath"
+	"github.com/winlint/winlint/nogo/paths"
 	"github.com/winlint/winlint/nogo/process"
 	"github.com/winlint/winlint/nogo/rawfd"
 	"github.com/winlint/winlint/nogo/svcstop"
@@ -26,6 +27,7 @@ func TestEveryFamily(t *testing.T) {
 	for _, a := range []*analysis.Analyzer{
 		buildflags.Analyzer, directives.Analyzer, filehandle.Analyzer, netfamily.Analyzer,
 		nulpath.Analyzer, rawfd.Analyzer, svcstop.Analyzer, process.Analyzer, console.Analyzer,
+		paths.Analyzer,
 	} {
 		byName[a.Name] = a
 	}
