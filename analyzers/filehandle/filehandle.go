@@ -39,6 +39,7 @@ func run(pass *analysis.Pass) (any, error) {
 		acqs := c.eng.Acquires(fn)
 		for _, a := range acqs {
 			c.checkLeak(a)
+			c.checkWrongRelease(a)
 			c.checkDeferInLoop(a)
 			c.checkCloseError(a)
 			c.checkRemoveOpen(a)

@@ -11,7 +11,7 @@ import (
 // the defer.
 func (c *checker) checkDeferInLoop(a *resource.Acquire) {
 	loop := c.loopOf(a.Node, a.Fn.Node)
-	if loop == nil {
+	if loop == nil || c.eng.OutlivesIteration(a, loop) {
 		return
 	}
 	c.eng.UsesOf(a.Fn, a.Var, func(n ast.Node, u resource.Use) {

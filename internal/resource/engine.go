@@ -3,6 +3,7 @@ package resource
 import (
 	"fmt"
 	"go/ast"
+	"go/constant"
 	"go/token"
 	"go/types"
 	"slices"
@@ -477,9 +478,18 @@ type Leak struct {
 const errLive = 1 // state bit: err still holds the acquiring call's error
 
 type leakVisitor struct {
-	e *Engine
-	a *Acquire
+	e     *Engine
+	a     *Acquire
+	flags map[*types.Var]uint // flag variables and their index
 }
+
+// Flag variables: a local bool assigned constants ("didOpen = true" next
+// to the open, "if didOpen { f.Close() }" later) is followed along each
+// path. Flag i takes two state bits above errLive: known and value.
+const maxFlags = 8
+
+func flagKnown(i uint) uint32 { return 1 << (1 + 2*i) }
+func flagTrue(i uint) uint32  { return 1 << (2 + 2*i) }
 
 func (lv leakVisitor) Node(n ast.Node, st uint32) (paths.Step, uint32) {
 	a := lv.a
@@ -491,6 +501,9 @@ func (lv leakVisitor) Node(n ast.Node, st uint32) (paths.Step, uint32) {
 	if a.Err != nil && st&errLive != 0 && lv.e.assigns(n, a.Err) {
 		st &^= errLive
 	}
+	if len(lv.flags) > 0 {
+		st = lv.e.flagAssigns(n, lv.flags, st)
+	}
 	return paths.Continue, st
 }
 
@@ -499,7 +512,153 @@ func (lv leakVisitor) Branch(cond ast.Expr, st uint32) (bool, bool) {
 	if st&errLive != 0 {
 		errv = lv.a.Err
 	}
-	return lv.e.Prune(cond, lv.a.Var, errv)
+	t, f := lv.e.Prune(cond, lv.a.Var, errv)
+	if len(lv.flags) > 0 {
+		ft, ff := lv.e.flagPrune(cond, lv.flags, st)
+		t, f = t || ft, f || ff
+	}
+	return t, f
+}
+
+// boolConst returns the value of x if it is a boolean constant.
+func (e *Engine) boolConst(x ast.Expr) (val, ok bool) {
+	tv, found := e.info.Types[x]
+	if !found || tv.Value == nil || tv.Value.Kind() != constant.Bool {
+		return false, false
+	}
+	return constant.BoolVal(tv.Value), true
+}
+
+// flagVars returns the local bool variables of fn, followable from at,
+// that are assigned a boolean constant somewhere in fn's own body.
+func (e *Engine) flagVars(fn *Function, at token.Pos) map[*types.Var]uint {
+	var flags map[*types.Var]uint
+	note := func(id ast.Expr, rhs ast.Expr) {
+		v := e.varOfExpr(id)
+		if v == nil || !fn.Local(v, at) {
+			return
+		}
+		if b, ok := v.Type().Underlying().(*types.Basic); !ok || b.Kind() != types.Bool {
+			return
+		}
+		if _, ok := e.boolConst(rhs); !ok {
+			return
+		}
+		if _, dup := flags[v]; dup || len(flags) >= maxFlags {
+			return
+		}
+		if flags == nil {
+			flags = make(map[*types.Var]uint)
+		}
+		flags[v] = uint(len(flags))
+	}
+	inspectOwn(fn.Body, func(n ast.Node) {
+		switch n := n.(type) {
+		case *ast.AssignStmt:
+			if len(n.Lhs) == len(n.Rhs) {
+				for i := range n.Lhs {
+					note(n.Lhs[i], n.Rhs[i])
+				}
+			}
+		case *ast.ValueSpec:
+			if len(n.Names) == len(n.Values) {
+				for i := range n.Names {
+					note(n.Names[i], n.Values[i])
+				}
+			}
+		}
+	})
+	return flags
+}
+
+func (e *Engine) varOfExpr(x ast.Expr) *types.Var {
+	id, ok := ast.Unparen(x).(*ast.Ident)
+	if !ok {
+		return nil
+	}
+	v, _ := e.objOf(id).(*types.Var)
+	return v
+}
+
+// flagAssigns updates the flag bits of st for the assignments in node n.
+func (e *Engine) flagAssigns(n ast.Node, flags map[*types.Var]uint, st uint32) uint32 {
+	set := func(l, r ast.Expr) {
+		i, ok := flags[e.varOfExpr(l)]
+		if !ok {
+			return
+		}
+		st &^= flagKnown(i) | flagTrue(i)
+		if r == nil {
+			return
+		}
+		if val, ok := e.boolConst(r); ok {
+			st |= flagKnown(i)
+			if val {
+				st |= flagTrue(i)
+			}
+		}
+	}
+	ast.Inspect(n, func(m ast.Node) bool {
+		switch m := m.(type) {
+		case *ast.FuncLit:
+			return false
+		case *ast.AssignStmt:
+			for i, l := range m.Lhs {
+				var r ast.Expr
+				if len(m.Lhs) == len(m.Rhs) && (m.Tok == token.ASSIGN || m.Tok == token.DEFINE) {
+					r = m.Rhs[i]
+				}
+				set(l, r)
+			}
+		case *ast.ValueSpec:
+			for i, id := range m.Names {
+				var r ast.Expr
+				if len(m.Names) == len(m.Values) {
+					r = m.Values[i]
+				}
+				set(id, r)
+			}
+		case *ast.UnaryExpr:
+			if m.Op == token.AND {
+				set(m.X, nil)
+			}
+		}
+		return true
+	})
+	return st
+}
+
+// flagPrune says which branches of cond contradict the known values of
+// the flags in st.
+func (e *Engine) flagPrune(cond ast.Expr, flags map[*types.Var]uint, st uint32) (skipTrue, skipFalse bool) {
+	switch c := ast.Unparen(cond).(type) {
+	case *ast.Ident:
+		i, ok := flags[e.varOfExpr(c)]
+		if !ok || st&flagKnown(i) == 0 {
+			return false, false
+		}
+		if st&flagTrue(i) != 0 {
+			return false, true
+		}
+		return true, false
+	case *ast.UnaryExpr:
+		if c.Op == token.NOT {
+			t, f := e.flagPrune(c.X, flags, st)
+			return f, t
+		}
+	case *ast.BinaryExpr:
+		switch c.Op {
+		case token.LAND:
+			t1, f1 := e.flagPrune(c.X, flags, st)
+			t2, f2 := e.flagPrune(c.Y, flags, st)
+			return t1 || t2, f1 && f2
+		case token.LOR:
+			t1, f1 := e.flagPrune(c.X, flags, st)
+			t2, f2 := e.flagPrune(c.Y, flags, st)
+			return t1 && t2, f1 || f2
+		}
+	}
+	return false, false
 }
 
 // Leaks returns the returns reached from a's acquisition on a path where
@@ -511,7 +670,13 @@ func (e *Engine) Leaks(a *Acquire) []Leak {
 	if a.Fn.IsMain {
 		return nil
 	}
-	res, truncated := a.Fn.Graph.Search(a.Node, errLive, leakVisitor{e, a})
+	lv := leakVisitor{e: e, a: a, flags: e.flagVars(a.Fn, a.Call.Pos())}
+	st := uint32(errLive)
+	if len(lv.flags) > 0 {
+		// The acquiring statement may itself set a flag ("f, owned := …").
+		st = e.flagAssigns(a.Node, lv.flags, st)
+	}
+	res, truncated := a.Fn.Graph.Search(a.Node, st, lv)
 	if truncated {
 		return nil
 	}
@@ -761,4 +926,43 @@ func (fn *Function) NodeOf(pos token.Pos) ast.Node {
 		}
 	}
 	return nil
+}
+
+// OutlivesIteration reports whether the resource of a, acquired in the
+// body of loop, is carried into the next iteration or past the loop: it
+// is assigned to a variable declared outside the loop ("k = key" while
+// walking a registry path), or the acquisition reads the variable's
+// previous value (k, err = registry.OpenKey(k, part, …)). A deferred
+// release in the loop is then what the code wants.
+func (e *Engine) OutlivesIteration(a *Acquire, loop ast.Node) bool {
+	outside := func(v *types.Var) bool {
+		return v != nil && (v.Pos() < loop.Pos() || v.Pos() >= loop.End())
+	}
+	if outside(a.Var) {
+		for _, arg := range a.Call.Args {
+			if mentions(e, arg, a.Var) {
+				return true
+			}
+		}
+	}
+	carried := false
+	ast.Inspect(loop, func(n ast.Node) bool {
+		if carried {
+			return false
+		}
+		if _, ok := n.(*ast.FuncLit); ok {
+			return false
+		}
+		as, ok := n.(*ast.AssignStmt)
+		if !ok || len(as.Lhs) != len(as.Rhs) || as.Tok != token.ASSIGN {
+			return true
+		}
+		for i, r := range as.Rhs {
+			if e.varOfExpr(r) == a.Var && outside(e.varOfExpr(as.Lhs[i])) {
+				carried = true
+			}
+		}
+		return true
+	})
+	return carried
 }

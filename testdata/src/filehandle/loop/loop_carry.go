@@ -1,0 +1,78 @@
+package loop
+
+// A handle carried into the next iteration (walking a registry or
+// directory path one part at a time) must outlive the iteration: the
+// deferred Close in the loop is what the code wants.
+
+import (
+	"os"
+	"path/filepath"
+	"strings"
+
+	"golang.org/x/sys/windows/registry"
+)
+
+// Each key is the parent of the next one; all are closed on return.
+func openKeyPath(root registry.Key, path string) (registry.Key, error) {
+	k := root
+	for _, part := range strings.Split(path, `\`) {
+		key, err := registry.OpenKey(k, part, registry.QUERY_VALUE)
+		if err != nil {
+			return 0, err
+		}
+		defer key.Close()
+		k = key
+	}
+	return k, nil
+}
+
+// The same walk reusing one variable: the new key is opened from the
+// previous one.
+func readNested(parts []string, name string) (string, error) {
+	k := registry.Key(registry.LOCAL_MACHINE)
+	var err error
+	for _, p := range parts {
+		k, err = registry.OpenKey(k, p, registry.QUERY_VALUE)
+		if err != nil {
+			return "", err
+		}
+		defer k.Close()
+	}
+	v, _, err := k.GetStringValue(name)
+	return v, err
+}
+
+// Directory handles kept while descending.
+func descend(dirs []string) (string, error) {
+	var last *os.File
+	for _, d := range dirs {
+		f, err := os.Open(filepath.Join(d, "."))
+		if err != nil {
+			return "", err
+		}
+		defer f.Close()
+		last = f
+	}
+	if last == nil {
+		return "", nil
+	}
+	return last.Name(), nil
+}
+
+// Positive sibling: each key is only read in its own iteration.
+func readEach(paths []string) ([]string, error) {
+	var out []string
+	for _, p := range paths {
+		key, err := registry.OpenKey(registry.LOCAL_MACHINE, p, registry.QUERY_VALUE)
+		if err != nil {
+			return nil, err
+		}
+		defer key.Close() // want `deferred release of key runs when the function returns`
+		v, _, err := key.GetStringValue("")
+		if err != nil {
+			return nil, err
+		}
+		out = append(out, v)
+	}
+	return out, nil
+}
