@@ -292,7 +292,11 @@ func (c *checker) checkWindowsSignals(nts []*notify) {
 		if syntax.IsTestFile(c.pass.Fset, nt.call.Pos()) {
 			continue
 		}
+		harmless := len(nt.dead) > 0 && c.harmlessHandler(nt)
 		for i, d := range nt.dead {
+			if harmless {
+				break
+			}
 			WL5009.Report(c.pass, nt.deadAt[i],
 				"%s is never delivered on Windows (only os.Interrupt and syscall.SIGTERM are), so this Notify "+
 					"never fires for it; handle it in a file built for Unix only, or drop it", d)
