@@ -361,6 +361,7 @@ func (e *Engine) spec(call *ast.CallExpr) *Spec {
 	s := *base
 	s.Func = callee.Name(fn)
 	s.Result, s.OutArg, s.Err, s.PathArg, s.FlagArg = f.FreshResult, -1, -1, -1, -1
+	s.More = nil
 	s.Writable = false
 	if n := sig.Results().Len(); n > 1 && isError(sig.Results().At(n-1).Type()) {
 		s.Err = n - 1
@@ -394,22 +395,51 @@ func (e *Engine) Acquires(fn *Function) []*Acquire {
 			continue
 		}
 		for _, n := range b.Nodes {
-			if a := e.acquireAt(fn, n); a != nil {
+			a := e.acquireAt(fn, n, -1)
+			if a != nil {
 				out = append(out, a)
+			}
+			if call := acquireCall(n); call != nil {
+				if s := e.spec(call); s != nil {
+					for _, r := range s.More {
+						if a := e.acquireAt(fn, n, r); a != nil {
+							out = append(out, a)
+						}
+					}
+				}
 			}
 		}
 	}
 	if len(out) > maxAcquires {
 		return nil // generated code: stay silent rather than slow
 	}
-	slices.SortFunc(out, func(a, b *Acquire) int { return int(a.Call.Pos() - b.Call.Pos()) })
+	slices.SortStableFunc(out, func(a, b *Acquire) int { return int(a.Call.Pos() - b.Call.Pos()) })
 	return out
 }
 
 // maxAcquires bounds the acquisitions followed in one function.
 const maxAcquires = 256
 
-func (e *Engine) acquireAt(fn *Function, n ast.Node) *Acquire {
+// acquireCall returns the single call on the right of an assignment or
+// declaration node, or nil.
+func acquireCall(n ast.Node) *ast.CallExpr {
+	var rhs []ast.Expr
+	switch n := n.(type) {
+	case *ast.AssignStmt:
+		rhs = n.Rhs
+	case *ast.ValueSpec:
+		rhs = n.Values
+	}
+	if len(rhs) != 1 {
+		return nil
+	}
+	call, _ := ast.Unparen(rhs[0]).(*ast.CallExpr)
+	return call
+}
+
+// acquireAt returns the acquisition at node n, of the spec's result
+// (result < 0) or of its further result number result (Spec.More).
+func (e *Engine) acquireAt(fn *Function, n ast.Node, result int) *Acquire {
 	var lhs []ast.Expr
 	var rhs []ast.Expr
 	switch n := n.(type) {
@@ -448,7 +478,12 @@ func (e *Engine) acquireAt(fn *Function, n ast.Node) *Acquire {
 		v, _ := e.objOf(id).(*types.Var)
 		return v
 	}
-	if s.Result >= 0 {
+	if result >= 0 {
+		if result >= len(lhs) {
+			return nil
+		}
+		a.Var = varOf(lhs[result])
+	} else if s.Result >= 0 {
 		if s.Result >= len(lhs) {
 			return nil
 		}

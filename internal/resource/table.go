@@ -27,13 +27,16 @@ const (
 
 // A Spec describes one acquiring function.
 type Spec struct {
-	Func    string // qualified name of the acquiring function
-	Base    string // the table entry this spec derives from (Func for table entries)
-	Result  int    // index of the resource among the results, or -1
-	OutArg  int    // index of the *T argument receiving the resource, or -1
-	Err     int    // index of the error result, or -1
-	PathArg int    // index of the file name argument, or -1
-	FlagArg int    // index of the open flags argument (OpenFile), or -1
+	Func   string // qualified name of the acquiring function
+	Base   string // the table entry this spec derives from (Func for table entries)
+	Result int    // index of the resource among the results, or -1
+	// More lists further results that are resources of the same kind
+	// (os.Pipe returns two files).
+	More    []int
+	OutArg  int // index of the *T argument receiving the resource, or -1
+	Err     int // index of the error result, or -1
+	PathArg int // index of the file name argument, or -1
+	FlagArg int // index of the open flags argument (OpenFile), or -1
 	Class   Class
 	// Writable: the file is always opened for writing (Create, CreateTemp).
 	Writable bool
@@ -89,6 +92,8 @@ func init() {
 	file("(*os.Root).OpenFile", 0, 1, false, true)
 	file("os.OpenRoot", -1, -1, false, false)
 	file("(*os.Root).OpenRoot", -1, -1, false, true)
+	add(Spec{Func: "os.Pipe", Result: 0, More: []int{1}, OutArg: -1, Err: 2, PathArg: -1, FlagArg: -1,
+		Class: File, Release: "%s.Close()"})
 	add(Spec{Func: "os.NewFile", Result: 0, OutArg: -1, Err: -1, PathArg: -1, FlagArg: -1,
 		Class: File, Release: "%s.Close()"})
 

@@ -4,6 +4,7 @@ import (
 	"go/ast"
 	"go/token"
 	"go/types"
+	"strings"
 
 	"github.com/winlint/winlint/internal/callee"
 )
@@ -275,7 +276,7 @@ func (e *Engine) argUse(call *ast.CallExpr, argi int, above []ast.Node) Use {
 			return e.afterCall(call, above, Use{Kind: Borrow})
 		}
 	}
-	if borrowers[name] {
+	if borrowers[name] || stdBorrows(fn, argi) {
 		return e.afterCall(call, above, Use{Kind: Borrow})
 	}
 	if isWinAPI(fn) && name != "syscall.NewCallback" {
@@ -326,4 +327,63 @@ func contains(s []int, i int) bool {
 		}
 	}
 	return false
+}
+
+// stdClosers are standard-library functions that close an io.Reader they
+// are given when it is also an io.Closer (net/http closes request bodies).
+var stdClosers = map[string]bool{
+	"net/http.NewRequest":            true,
+	"net/http.NewRequestWithContext": true,
+	"net/http.Post":                  true,
+	"(*net/http.Client).Post":        true,
+	"net/http/httptest.NewRequest":   true,
+}
+
+// stdBorrows reports whether the standard-library function fn only
+// borrows its argument argi: the parameter is a non-empty interface
+// without a Close method (io.Writer, io.Reader, io.ReaderAt…), so the
+// function can read or write through it but has no way to close it —
+// pprof.WriteHeapProfile(f), png.Encode(f, img), image.Decode(f).
+// Functions that look for io.Closer behind such a parameter are listed in
+// stdClosers. An empty interface (any) may be stored anywhere: not a
+// borrow.
+func stdBorrows(fn *types.Func, argi int) bool {
+	if fn.Pkg() == nil || !isStd(callee.PkgPath(fn.Pkg())) || stdClosers[callee.Name(fn)] {
+		return false
+	}
+	sig, ok := fn.Type().(*types.Signature)
+	if !ok {
+		return false
+	}
+	n := sig.Params().Len()
+	var t types.Type
+	switch {
+	case argi < n-1 || argi < n && !sig.Variadic():
+		t = sig.Params().At(argi).Type()
+	case sig.Variadic() && n > 0:
+		s, ok := sig.Params().At(n - 1).Type().(*types.Slice)
+		if !ok {
+			return false
+		}
+		t = s.Elem()
+	default:
+		return false
+	}
+	iface, ok := t.Underlying().(*types.Interface)
+	if !ok || iface.NumMethods() == 0 {
+		return false
+	}
+	for i := 0; i < iface.NumMethods(); i++ {
+		if iface.Method(i).Name() == "Close" {
+			return false
+		}
+	}
+	return true
+}
+
+// isStd reports whether path is a standard-library import path (its
+// first element has no dot).
+func isStd(path string) bool {
+	first, _, _ := strings.Cut(path, "/")
+	return !strings.Contains(first, ".") && path != "C"
 }

@@ -1,0 +1,99 @@
+package leak
+
+// Standard-library functions that only read from or write to a file
+// borrow it: the file is still the caller's to close (WL1001).
+
+import (
+	"archive/zip"
+	"crypto/sha256"
+	"encoding/gob"
+	"encoding/hex"
+	"image"
+	"image/png"
+	"io"
+	"os"
+	"runtime/pprof"
+)
+
+func writeHeapProfile(path string) error {
+	f, err := os.Create(path) // want `f is not closed on the path through the return at line \d+`
+	if err != nil {
+		return err
+	}
+	pprof.WriteHeapProfile(f)
+	f.Sync()
+	return nil
+}
+
+func writeHeapProfileOK(path string) error {
+	f, err := os.Create(path)
+	if err != nil {
+		return err
+	}
+	defer f.Close()
+	return pprof.WriteHeapProfile(f)
+}
+
+func writeGoroutines(path string) error {
+	f, err := os.Create(path) // want `f is not closed on the path through the return at line \d+`
+	if err != nil {
+		return err
+	}
+	return pprof.Lookup("goroutine").WriteTo(f, 0)
+}
+
+func saveState(path string, v any) error {
+	f, err := os.Create(path) // want `f is not closed on the path through the return at line \d+`
+	if err != nil {
+		return err
+	}
+	return gob.NewEncoder(f).Encode(v)
+}
+
+func checksum(path string) (string, error) {
+	f, err := os.Open(path) // want `f is not closed on the path through the return at line \d+`
+	if err != nil {
+		return "", err
+	}
+	h := sha256.New()
+	if _, err := io.Copy(h, f); err != nil {
+		return "", err
+	}
+	return hex.EncodeToString(h.Sum(nil)), nil
+}
+
+func imageSize(path string) (int, int, error) {
+	f, err := os.Open(path) // want `f is not closed on the path through the return at line \d+`
+	if err != nil {
+		return 0, 0, err
+	}
+	cfg, _, err := image.DecodeConfig(f)
+	return cfg.Width, cfg.Height, err
+}
+
+func savePNG(path string, img image.Image) error { // want savePNG:`borrows\[1\]`
+	f, err := os.Create(path) // want `f is not closed on the path through the return at line \d+`
+	if err != nil {
+		return err
+	}
+	return png.Encode(f, img)
+}
+
+// zip.NewReader takes an io.ReaderAt; the file stays the caller's.
+func zipEntries(path string) (int, error) {
+	f, err := os.Open(path) // want `f is not closed on the path through the return at line \d+`
+	if err != nil {
+		return 0, err
+	}
+	fi, err := f.Stat()
+	if err != nil {
+		f.Close()
+		return 0, err
+	}
+	zr, err := zip.NewReader(f, fi.Size())
+	if err != nil {
+		f.Close()
+		return 0, err
+	}
+	return len(zr.File), nil
+}
