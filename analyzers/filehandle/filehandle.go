@@ -35,6 +35,7 @@ func run(pass *analysis.Pass) (any, error) {
 		eng:    resource.NewEngine(pass),
 		values: fold.NewValues(pass.TypesInfo, pass.Files),
 	}
+	c.checkOwned()
 	for _, fn := range c.eng.Functions() {
 		acqs := c.eng.Acquires(fn)
 		for _, a := range acqs {

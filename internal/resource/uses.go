@@ -83,7 +83,7 @@ func (e *Engine) objOf(id *ast.Ident) types.Object {
 
 // classify classifies one use of a resource variable; stack holds the
 // ancestors of id inside the node, outermost first.
-func (e *Engine) classify(id *ast.Ident, stack []ast.Node, root ast.Node) Use {
+func (e *Engine) classify(id ast.Expr, stack []ast.Node, root ast.Node) Use {
 	// A use inside a function literal: the literal captures v.
 	for i, anc := range stack {
 		lit, ok := anc.(*ast.FuncLit)
@@ -195,7 +195,7 @@ func (e *Engine) classify(id *ast.Ident, stack []ast.Node, root ast.Node) Use {
 		case *ast.AssignStmt:
 			for _, l := range p.Lhs {
 				if l == e0 {
-					if e0 == id {
+					if e0 == ast.Node(id) {
 						return Use{Kind: Overwrite}
 					}
 					return Use{Kind: Borrow}
