@@ -161,7 +161,8 @@ func (c *checker) isLogCall(call *ast.CallExpr) bool {
 	case "log", "log/slog":
 		return strings.HasPrefix(name, "Print") || name == "Info" || name == "Debug" || name == "Warn" || name == "Error"
 	}
-	if sig, ok := fn.Type().(*types.Signature); ok && sig.Recv() != nil && sig.Results().Len() == 0 {
+	if sig, ok := fn.Type().(*types.Signature); ok && sig.Recv() != nil && (sig.Results().Len() == 0 ||
+		sig.Results().Len() == 1 && types.Identical(sig.Results().At(0).Type(), types.Universe.Lookup("error").Type())) {
 		switch strings.TrimSuffix(strings.TrimSuffix(name, "f"), "ln") {
 		case "Print", "Info", "Debug", "Warn", "Warning", "Log", "Trace", "Notice":
 			return true
