@@ -58,7 +58,7 @@ func (h *receiveFirst) Execute(args []string, r <-chan svc.ChangeRequest, change
 	for c := range r {
 		if c.Cmd == svc.Stop {
 			h.a.cancel()
-			<-h.a.done // want `receiving from h.a.done waits for other work after receiveFirst.Execute receives svc.Stop`
+			<-h.a.done  // want `receiving from h.a.done waits for other work after receiveFirst.Execute receives svc.Stop`
 			h.a.flush() // want `h.a.flush\(\) waits for other work \(receiving from a.done\)`
 			changes <- svc.Status{State: svc.StopPending}
 			return false, 0
