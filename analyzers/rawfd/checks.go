@@ -69,13 +69,17 @@ func (c *checker) checkFd(f *fn, call *ast.CallExpr) {
 	}
 	id, ok := ast.Unparen(sel.X).(*ast.Ident)
 	if !ok {
-		return // fields, globals (os.Stdin), call results: silent
+		c.checkFieldFd(f, call, sel.X) // s.file.Fd() on a local s
+		return                         // globals (os.Stdin), call results: silent
 	}
 	v := c.localVar(id)
 	if v == nil || !declaredIn(v, f) {
 		return
 	}
 	if c.checkDeadline(f, call, id, v) {
+		return
+	}
+	if c.checkGoroutineFd(f, call, v) {
 		return
 	}
 	if isParam(v, f) || c.discarded(f, call) || c.toNewOwner(f, call) || c.deferredUse(f, v) || c.escapes(f, v) {
@@ -253,6 +257,7 @@ func (c *checker) checkNewFile(f *fn, call *ast.CallExpr) {
 	if v == nil {
 		return
 	}
+	c.checkRawCloseAfterNewFile(f, call, v)
 	g := c.graph(f.body)
 	start := c.node(f, g, call)
 	if start == nil {
