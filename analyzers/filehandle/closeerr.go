@@ -16,7 +16,7 @@ func (c *checker) checkCloseError(a *resource.Acquire) {
 	if a.Spec.Class != resource.File || !c.writable(a) || c.inTest(a.Call) {
 		return
 	}
-	if c.checkedSync(a) || c.removedAnywhere(a) || !c.written(a) {
+	if c.checkedSync(a) || c.removedAnywhere(a) || !c.written(a) || c.openedSync(a) {
 		return
 	}
 	type drop struct {
@@ -91,6 +91,30 @@ func (c *checker) writable(a *resource.Acquire) bool {
 		}
 	}
 	return flags&mask != 0
+}
+
+// openedSync reports whether a's file is opened with os.O_SYNC (on
+// Windows FILE_FLAG_WRITE_THROUGH): each Write reaches the disk before it
+// returns and reports its own error, so Close has nothing left to lose.
+func (c *checker) openedSync(a *resource.Acquire) bool {
+	if a.Spec.FlagArg < 0 || a.Spec.FlagArg >= len(a.Call.Args) {
+		return false
+	}
+	flags, ok := c.foldInt(a.Call.Args[a.Spec.FlagArg], 0)
+	if !ok {
+		return false
+	}
+	for _, imp := range c.pass.Pkg.Imports() {
+		if imp.Path() != "os" {
+			continue
+		}
+		if k, ok := imp.Scope().Lookup("O_SYNC").(*types.Const); ok {
+			if v, ok := constant.Int64Val(constant.ToInt(k.Val())); ok && v != 0 {
+				return flags&v == v
+			}
+		}
+	}
+	return false
 }
 
 func (c *checker) foldInt(e ast.Expr, depth int) (int64, bool) {

@@ -181,3 +181,32 @@ func copyTo(name string, r io.Reader) error { // want copyTo:`borrows\[1\]`
 	}
 	return nil
 }
+
+// Silent: opened with O_SYNC, every Write reaches the disk and returns its
+// own error (the shape of containerd's writeToCompletion).
+func writeToCompletion(path string, data []byte) error {
+	f, err := os.OpenFile(path+".tmp", os.O_RDWR|os.O_CREATE|os.O_TRUNC|os.O_SYNC, 0o666)
+	if err != nil {
+		return err
+	}
+	_, err = f.Write(data)
+	f.Close()
+	if err != nil {
+		return err
+	}
+	return os.Rename(path+".tmp", path)
+}
+
+// Positive sibling: the same without O_SYNC.
+func writeToCompletionAsync(path string, data []byte) error {
+	f, err := os.OpenFile(path+".tmp", os.O_RDWR|os.O_CREATE|os.O_TRUNC, 0o666)
+	if err != nil {
+		return err
+	}
+	_, err = f.Write(data)
+	f.Close() // want `error of f.Close\(\) is dropped`
+	if err != nil {
+		return err
+	}
+	return os.Rename(path+".tmp", path)
+}
