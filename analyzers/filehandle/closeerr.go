@@ -2,6 +2,7 @@ package filehandle
 
 import (
 	"go/ast"
+	"go/token"
 	"go/constant"
 	"go/types"
 	"strings"
@@ -197,6 +198,12 @@ func (c *checker) onErrorPath(n ast.Node) bool {
 			return false
 		}
 		ret, ok := list[len(list)-1].(*ast.ReturnStmt)
+		if ok && len(ret.Results) == 0 && i+1 < len(path) {
+			// A bare return under "if err != nil": the function gives up.
+			if ifs, ok := path[i+1].(*ast.IfStmt); ok && ifs.Body == p && c.errNotNil(ifs.Cond) {
+				return true
+			}
+		}
 		if !ok || len(ret.Results) == 0 {
 			return false
 		}
@@ -208,6 +215,20 @@ func (c *checker) onErrorPath(n ast.Node) bool {
 		return types.Implements(tv.Type, errorIface) || isErrorType(tv.Type)
 	}
 	return false
+}
+
+// errNotNil reports whether cond is "x != nil" for an error x.
+func (c *checker) errNotNil(cond ast.Expr) bool {
+	b, ok := ast.Unparen(cond).(*ast.BinaryExpr)
+	if !ok || b.Op != token.NEQ {
+		return false
+	}
+	y, ok := c.pass.TypesInfo.Types[b.Y]
+	if !ok || !y.IsNil() {
+		return false
+	}
+	t := c.pass.TypesInfo.TypeOf(b.X)
+	return t != nil && isErrorType(t)
 }
 
 var errorIface = types.Universe.Lookup("error").Type().Underlying().(*types.Interface)

@@ -451,8 +451,11 @@ func rootIdent(e ast.Expr) *ast.Ident {
 	}
 }
 
-// printing are calls that only format a value.
+// printing are calls that only format a value, or compare or store it
+// as a number (an atomic compare-and-swap of the old value).
 var printing = map[string]bool{
+	"sync/atomic.CompareAndSwapUintptr": true, "sync/atomic.StoreUintptr": true,
+	"(*sync/atomic.Uintptr).CompareAndSwap": true, "(*sync/atomic.Uintptr).Store": true,
 	"fmt.Sprintf": true, "fmt.Printf": true, "fmt.Println": true, "fmt.Sprint": true,
 	"fmt.Errorf": true, "fmt.Fprintf": true, "log.Printf": true, "log.Println": true,
 	"(*log.Logger).Printf": true,

@@ -210,3 +210,20 @@ func writeToCompletionAsync(path string, data []byte) error {
 	}
 	return os.Rename(path+".tmp", path)
 }
+
+// Silent: the Close on the failed-rename path of a function that gives up
+// (bare return under err != nil).
+func rewriteHistory(path string, lines []string, keep func(*os.File)) {
+	fd, err := os.OpenFile(path+".tmp", os.O_CREATE|os.O_WRONLY|os.O_TRUNC, 0o666)
+	if err != nil {
+		return
+	}
+	for _, l := range lines {
+		fd.WriteString(l + "\n")
+	}
+	if err = os.Rename(path+".tmp", path); err != nil {
+		fd.Close()
+		return
+	}
+	keep(fd)
+}
