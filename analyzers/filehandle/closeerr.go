@@ -2,8 +2,8 @@ package filehandle
 
 import (
 	"go/ast"
-	"go/token"
 	"go/constant"
+	"go/token"
 	"go/types"
 	"strings"
 
