@@ -40,6 +40,10 @@ var WL1001 = &catalog.Check{
 		"handle is closed (or, at some unknown time, the finalizer closes it). Log rotation, updates and " +
 		"temp-file cleanup fail (FACTS E1, E2). The \"512 open files\" limit is a C runtime limit Go " +
 		"does not have (FACTS E2): the cost of a leak is the sharing violation.\n\n" +
+		"Files (and, for WL1005, handles) stored in an unexported field of a type of the package are the " +
+		"type's: when its release method (`Close`, `Stop`, `Shutdown`, `Release`…) never closes the " +
+		"field, or returns an earlier release's error before closing it, that is reported; a type " +
+		"without a release method keeps them for the life of the process.\n\n" +
 		"Not reported: the `if err != nil` branch of the opening call (the error it returned, not " +
 		"reassigned); branches where the file is nil; files returned, stored in a field, global, map, " +
 		"slice or closure, sent on a channel, or passed to a function that is not known to only borrow " +
@@ -264,6 +268,10 @@ var WL1005 = &catalog.Check{
 		"`*os.File`, these have no finalizer: the handle (and the kernel object: the process, the " +
 		"mapping, the service handle that blocks deletion of the service) lives until the process exits " +
 		"(FACTS B, E2).\n\n" +
+		"Also reported: a handle released with the release function of another kind — `CloseHandle` " +
+		"(which `syscall.Close` and `windows.Close` are on Windows) on a find handle (`FindClose`), a " +
+		"module (`FreeLibrary`), a mapped view (`UnmapViewOfFile`) or a registry key (`RegCloseKey`, " +
+		"`Key.Close`): the call fails and the resource stays allocated.\n\n" +
 		"Not reported, as for WL1001: the error branch of the acquiring call, branches where the handle " +
 		"is zero or invalid, handles returned or stored, handles given to `os.NewFile` (which takes " +
 		"ownership) or to a function that is not known to borrow them, paths ending the process. " +
