@@ -150,10 +150,10 @@ func sizeOf(name string) (int64, error) {
 var WL1003 = &catalog.Check{
 	ID:    "WL1003",
 	Title: "Close error dropped on a file opened for writing",
-	// Off by default: its first corpus run had 8 false positives in 23
-	// (files only created, or written by a child process); the rules that
-	// fixed them leave no corpus evidence yet outside tests.
-	Default:  false,
+	// On by default since the grown corpus (issue 13): 11 findings, 11
+	// true, after files opened O_SYNC and bare returns under err != nil
+	// (error paths) went silent.
+	Default:  true,
 	Severity: catalog.Warning,
 	Doc: "`defer f.Close()`, `f.Close()` or `_ = f.Close()` where `f` was opened for writing " +
 		"(`os.Create`, `os.CreateTemp`, `OpenFile` with `O_WRONLY`, `O_RDWR`, `O_CREATE`, `O_APPEND` or " +
@@ -163,7 +163,8 @@ var WL1003 = &catalog.Check{
 		"exclusion hides it and gosec's old G307 was retired (FACTS E3).\n\n" +
 		"Not reported: read-only files (`os.Open`, `OpenFile` with `O_RDONLY` or flags not known); a " +
 		"function that also checks `f.Close()` (the defer is then a safety net) or a `f.Sync()`; a " +
-		"dropped close on an error path that returns an error already; files " +
+		"dropped close on an error path (one that returns an error, or returns under `err != nil`); files " +
+		"opened with `O_SYNC` (each write reports its own error); files " +
 		"only created and never written by the function (or written by a child process); files the " +
 		"function removes afterwards; `_test.go` files, where a failed write shows up as a failing test.\n\n" +
 		"Fix: `if err := f.Close(); err != nil { return err }` at the end of the writes, or capture it " +
