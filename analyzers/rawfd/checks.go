@@ -292,6 +292,7 @@ func (c *checker) checkClose(f *fn, call *ast.CallExpr, name string) {
 			shortName(name), r, r, r)
 		return
 	}
+	c.checkGlobalClose(f, call)
 	if c.inDefer(f, call) {
 		return
 	}

@@ -127,7 +127,8 @@ var WL3003 = &catalog.Check{
 		"closes an unrelated object (FACTS B2).\n\n" +
 		"Also reported: a goroutine using a file's raw handle (`h := f.Fd()`) while the function " +
 		"closes `f` without waiting for it; closing a file whose handle `SetStdHandle` made a standard " +
-		"handle, in a function that never restores that standard handle.\n\n" +
+		"handle, in a function that never restores that standard handle; closing a package-level raw " +
+		"handle that a goroutine of the package uses, with no wait for that goroutine before the close.\n\n" +
 		"Not reported: handles stored globally and never closed by their creator (ownership moves to the " +
 		"global); goroutines that close the handle themselves; functions that wait after starting the " +
 		"goroutine.\n\n" +

@@ -2,7 +2,9 @@ package rawfd
 
 import (
 	"go/ast"
+	"go/token"
 	"go/types"
+	"strings"
 
 	"github.com/winlint/winlint/internal/callee"
 )
@@ -216,4 +218,124 @@ func (c *checker) checkSetStdHandle(f *fn, call *ast.CallExpr) {
 
 func isSetStdHandle(name string) bool {
 	return name == "golang.org/x/sys/windows.SetStdHandle" || name == "syscall.SetStdHandle"
+}
+
+// checkGlobalClose reports WL3003: a package-level raw handle closed by
+// this function while a goroutine of the package uses it, with no wait
+// for that goroutine before the close: the handle has no single owner.
+func (c *checker) checkGlobalClose(f *fn, call *ast.CallExpr) {
+	g := c.pkgVar(call.Args[0])
+	if g == nil || !isRawHandleType(g.Type()) {
+		return
+	}
+	if c.waitsBefore(f, call) {
+		return
+	}
+	gs, what := c.goroutineUsing(g, f)
+	if gs == nil {
+		return
+	}
+	c.report(WL3003, call,
+		"package-level raw handle %s is closed here while the goroutine started at line %d (%s) uses it, and nothing waits for that goroutine first: it may use a closed handle, or another one that reused the number; give %s one owner (the goroutine closes it, or the closer waits for it)",
+		g.Name(), c.line(gs.Pos()), what, g.Name())
+}
+
+// isRawHandleType: windows.Handle, syscall.Handle or uintptr.
+func isRawHandleType(t types.Type) bool {
+	if n, ok := types.Unalias(t).(*types.Named); ok && n.Obj().Pkg() != nil {
+		p := n.Obj().Pkg().Path()
+		return n.Obj().Name() == "Handle" && (p == "syscall" || p == "golang.org/x/sys/windows")
+	}
+	b, ok := t.(*types.Basic)
+	return ok && b.Kind() == types.Uintptr
+}
+
+// waitsBefore reports whether f receives from a channel or calls a Wait
+// method textually before call.
+func (c *checker) waitsBefore(f *fn, call *ast.CallExpr) bool {
+	found := false
+	ast.Inspect(f.body, func(n ast.Node) bool {
+		if found || n == nil || n.Pos() >= call.Pos() {
+			return false
+		}
+		switch x := n.(type) {
+		case *ast.FuncLit:
+			return false
+		case *ast.UnaryExpr:
+			if x.Op == token.ARROW {
+				found = true
+			}
+		case *ast.SelectStmt:
+			found = true
+		case *ast.CallExpr:
+			if fn := callee.Func(c.pass.TypesInfo, x); fn != nil && strings.HasPrefix(fn.Name(), "Wait") {
+				found = true
+			}
+		}
+		return true
+	})
+	return found
+}
+
+// goroutineUsing returns a go statement of the package (outside closer)
+// whose goroutine refers to g and does not close it itself, with a
+// description of what it runs.
+func (c *checker) goroutineUsing(g *types.Var, closer *fn) (*ast.GoStmt, string) {
+	decls := make(map[*types.Func]*ast.FuncDecl)
+	for _, file := range c.pass.Files {
+		for _, d := range file.Decls {
+			if fd, ok := d.(*ast.FuncDecl); ok && fd.Body != nil {
+				if obj, ok := c.pass.TypesInfo.Defs[fd.Name].(*types.Func); ok {
+					decls[obj] = fd
+				}
+			}
+		}
+	}
+	for _, file := range c.pass.Files {
+		var found *ast.GoStmt
+		var what string
+		ast.Inspect(file, func(n ast.Node) bool {
+			gs, ok := n.(*ast.GoStmt)
+			if !ok || found != nil {
+				return found == nil
+			}
+			if closer.body.Pos() <= gs.Pos() && gs.End() <= closer.body.End() {
+				return true // the closer's own goroutines: checkProducer's business
+			}
+			var body ast.Node
+			desc := "a function literal"
+			if lit, ok := ast.Unparen(gs.Call.Fun).(*ast.FuncLit); ok {
+				body = lit.Body
+			} else if fn := callee.Func(c.pass.TypesInfo, gs.Call); fn != nil && decls[fn.Origin()] != nil {
+				body = decls[fn.Origin()].Body
+				desc = fn.Name()
+			}
+			if body == nil || !c.mentions(body, g) || c.closeOfIn(body, g) != nil || c.closesGlobal(body, g) {
+				return true
+			}
+			found, what = gs, desc
+			return false
+		})
+		if found != nil {
+			return found, what
+		}
+	}
+	return nil, ""
+}
+
+// closesGlobal reports whether n closes the package-level g.
+func (c *checker) closesGlobal(n ast.Node, g *types.Var) bool {
+	found := false
+	ast.Inspect(n, func(x ast.Node) bool {
+		call, ok := x.(*ast.CallExpr)
+		if !ok || found {
+			return !found
+		}
+		name := callee.CallName(c.pass.TypesInfo, call)
+		if (closers[name] || isRelease(name)) && len(call.Args) > 0 && c.pkgVar(call.Args[0]) == g {
+			found = true
+		}
+		return true
+	})
+	return found
 }

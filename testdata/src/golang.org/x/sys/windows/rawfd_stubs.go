@@ -24,3 +24,5 @@ type ByHandleFileInformation struct {
 }
 
 func GetFileInformationByHandle(handle Handle, data *ByHandleFileInformation) (err error) { return nil }
+
+const WAIT_OBJECT_0 = 0x00000000
