@@ -273,10 +273,16 @@ func (e *Engine) argUse(call *ast.CallExpr, argi int, above []ast.Node) Use {
 			return e.releaseUse(call, above)
 		}
 		if contains(f.Borrows, argi) {
+			if e.wrapperKept(fn, call, above) {
+				return Use{Kind: Escape}
+			}
 			return e.afterCall(call, above, Use{Kind: Borrow})
 		}
 	}
 	if borrowers[name] || stdBorrows(fn, argi) {
+		if e.wrapperKept(fn, call, above) {
+			return Use{Kind: Escape}
+		}
 		return e.afterCall(call, above, Use{Kind: Borrow})
 	}
 	if isWinAPI(fn) && name != "syscall.NewCallback" {
@@ -386,4 +392,60 @@ func stdBorrows(fn *types.Func, argi int) bool {
 func isStd(path string) bool {
 	first, _, _ := strings.Cut(path, "/")
 	return !strings.Contains(first, ".") && path != "C"
+}
+
+// wrapperKept reports whether call builds a value around its argument
+// (bufio.NewWriter(f), slog.NewTextHandler(f, nil), log.New(f, …)) that
+// is returned, stored in a field, a global or a composite literal, or
+// sent: the file then lives as long as that value, which the caller
+// owns.
+func (e *Engine) wrapperKept(fn *types.Func, call *ast.CallExpr, above []ast.Node) bool {
+	sig, ok := fn.Type().(*types.Signature)
+	if !ok || sig.Results().Len() == 0 {
+		return false
+	}
+	if isError(sig.Results().At(0).Type()) {
+		return false
+	}
+	switch sig.Results().At(0).Type().Underlying().(type) {
+	case *types.Pointer, *types.Struct, *types.Interface:
+	default:
+		return false
+	}
+	var child ast.Node = call
+	for i := len(above) - 1; i >= 0; i-- {
+		switch p := above[i].(type) {
+		case *ast.ParenExpr:
+			child = p
+			continue
+		case *ast.CallExpr:
+			// Wrapped again (slog.New(slog.NewTextHandler(f, nil))):
+			// look at what happens to the outer value.
+			if ast.Unparen(p.Fun) != child {
+				child = p
+				continue
+			}
+			return false
+		case *ast.ReturnStmt, *ast.CompositeLit, *ast.KeyValueExpr, *ast.SendStmt:
+			return true
+		case *ast.AssignStmt:
+			for j, r := range p.Rhs {
+				if r != child || j >= len(p.Lhs) {
+					continue
+				}
+				switch l := ast.Unparen(p.Lhs[j]).(type) {
+				case *ast.SelectorExpr, *ast.IndexExpr:
+					return true
+				case *ast.Ident:
+					if v, ok := e.objOf(l).(*types.Var); ok && v.Pkg() != nil && v.Parent() == v.Pkg().Scope() {
+						return true
+					}
+				}
+			}
+			return false
+		default:
+			return false
+		}
+	}
+	return false
 }

@@ -5,12 +5,15 @@ package leak
 
 import (
 	"archive/zip"
+	"bufio"
 	"crypto/sha256"
 	"encoding/gob"
 	"encoding/hex"
 	"image"
 	"image/png"
 	"io"
+	"log"
+	"log/slog"
 	"os"
 	"runtime/pprof"
 )
@@ -96,4 +99,34 @@ func zipEntries(path string) (int, error) {
 		return 0, err
 	}
 	return len(zr.File), nil
+}
+
+// Silent: the file is wrapped by a value the caller keeps (a logger for
+// the life of the process): it lives as long as that value.
+func newFileLogger(path string) (*log.Logger, error) {
+	f, err := os.OpenFile(path, os.O_CREATE|os.O_APPEND|os.O_WRONLY, 0o644)
+	if err != nil {
+		return nil, err
+	}
+	return log.New(f, "", log.LstdFlags), nil
+}
+
+func newStructured(path string) (*slog.Logger, error) {
+	f, err := os.Create(path)
+	if err != nil {
+		return nil, err
+	}
+	return slog.New(slog.NewJSONHandler(f, nil)), nil
+}
+
+type reportWriter struct{ w *bufio.Writer }
+
+func newReportWriter(path string) (*reportWriter, error) {
+	f, err := os.Create(path)
+	if err != nil {
+		return nil, err
+	}
+	r := &reportWriter{}
+	r.w = bufio.NewWriter(f)
+	return r, nil
 }
