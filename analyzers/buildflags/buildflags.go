@@ -141,7 +141,10 @@ func (c *checker) windowsGUI(g *buildcmd.Go) {
 		use = c.consoleUse()
 	} else if dir := c.targetDir(g); dir != "" {
 		use = consoleUseOfDir(dir)
-		target, _ = g.Packages[0].Known()
+		target = "."
+		if len(g.Packages) == 1 {
+			target, _ = g.Packages[0].Known()
+		}
 	}
 	if use == nil || use.unsure {
 		return

@@ -19,16 +19,24 @@ import (
 // read from its source files (parsed, not type-checked). A package that
 // cannot be found or read leaves the check silent.
 
-// targetDir returns the directory of the single package g builds, resolved
-// against the script's directory and then against its module's root, or
-// "".
+// targetDir returns the directory of the single package g builds (the
+// working directory when none is named), resolved against the script's
+// directory and its module's root, or "". The script's own package is
+// left to the type-checked path.
 func (c *checker) targetDir(g *buildcmd.Go) string {
-	if len(g.Packages) != 1 || g.Packages[0].Cond {
+	p := "."
+	switch {
+	case len(g.Packages) == 0 && g.Cmd.Origin != buildcmd.Generate:
+		// go build in the script's working directory, taken to be its own
+		// directory or the module root.
+	case len(g.Packages) != 1 || g.Packages[0].Cond:
 		return ""
-	}
-	p, ok := g.Packages[0].Known()
-	if !ok || p == "" || strings.HasSuffix(p, "...") || strings.HasSuffix(p, ".go") {
-		return ""
+	default:
+		var ok bool
+		p, ok = g.Packages[0].Known()
+		if !ok || p == "" || strings.HasSuffix(p, "...") || strings.HasSuffix(p, ".go") {
+			return ""
+		}
 	}
 	file := c.pass.Fset.File(g.Cmd.File.FileStart)
 	if file == nil {
@@ -39,16 +47,23 @@ func (c *checker) targetDir(g *buildcmd.Go) string {
 	var cands []string
 	switch {
 	case p == "." || strings.HasPrefix(p, "./") || strings.HasPrefix(p, "../"):
-		cands = append(cands, filepath.Join(scriptDir, p))
-		if root != "" && root != scriptDir {
+		// go:generate runs in the package's directory; a build script
+		// usually runs from the module root (go run ./tools/build, mage).
+		if g.Cmd.Origin == buildcmd.Generate {
+			cands = append(cands, filepath.Join(scriptDir, p))
+		}
+		if root != "" {
 			cands = append(cands, filepath.Join(root, p))
+		}
+		if g.Cmd.Origin != buildcmd.Generate {
+			cands = append(cands, filepath.Join(scriptDir, p))
 		}
 	case modPath != "" && (p == modPath || strings.HasPrefix(p, modPath+"/")):
 		cands = append(cands, filepath.Join(root, strings.TrimPrefix(p, modPath)))
 	}
 	for _, d := range cands {
 		if d == scriptDir {
-			continue // this package: judged with its type information
+			continue // the script's own package: judged with its type information
 		}
 		if fi, err := os.Stat(d); err == nil && fi.IsDir() {
 			return d
