@@ -14,7 +14,7 @@ import (
 // to keep a hangup from killing the program), or every receive from it
 // runs a handler that only logs, continues or does nothing. A signal that
 // never arrives on Windows then loses nothing.
-func (c *checker) harmlessHandler(nt *notify) bool {
+func (c *checker) harmlessHandler(nt *notify, sig types.Object) bool {
 	if len(nt.call.Args) == 0 {
 		return false
 	}
@@ -52,7 +52,7 @@ func (c *checker) harmlessHandler(nt *notify) bool {
 			ok = false
 		case *ast.RangeStmt:
 			if p.X == id {
-				ok = c.trivialBlock(p.Body.List)
+				ok = c.handlerIgnores(p.Body.List, sig)
 			} else {
 				ok = false
 			}
@@ -61,7 +61,7 @@ func (c *checker) harmlessHandler(nt *notify) bool {
 				ok = false
 				return true
 			}
-			ok = c.trivialReceive(p, stack[:len(stack)-1])
+			ok = c.trivialReceive(p, stack[:len(stack)-1], sig)
 		default:
 			ok = false
 		}
@@ -72,17 +72,17 @@ func (c *checker) harmlessHandler(nt *notify) bool {
 
 // trivialReceive: the receive <-ch whose ancestors are above is a select
 // case with a trivial body, or a statement followed by trivial ones.
-func (c *checker) trivialReceive(recv *ast.UnaryExpr, above []ast.Node) bool {
+func (c *checker) trivialReceive(recv *ast.UnaryExpr, above []ast.Node, sig types.Object) bool {
 	for i := len(above) - 1; i >= 0; i-- {
 		switch p := above[i].(type) {
 		case *ast.CommClause:
-			return c.trivialBlock(p.Body)
+			return c.handlerIgnores(p.Body, sig)
 		case *ast.ExprStmt, *ast.AssignStmt:
 			if i == 0 {
 				return false
 			}
 			if cc, ok := above[i-1].(*ast.CommClause); ok && cc.Comm == p {
-				return c.trivialBlock(cc.Body)
+				return c.handlerIgnores(cc.Body, sig)
 			}
 			var list []ast.Stmt
 			switch b := above[i-1].(type) {
@@ -95,7 +95,7 @@ func (c *checker) trivialReceive(recv *ast.UnaryExpr, above []ast.Node) bool {
 			}
 			for j, s := range list {
 				if s == p {
-					return c.trivialBlock(list[j+1:]) && c.loopsOrEnds(above[:i-1])
+					return c.handlerIgnores(list[j+1:], sig) && c.loopsOrEnds(above[:i-1])
 				}
 			}
 			return false
@@ -118,6 +118,51 @@ func (c *checker) loopsOrEnds(above []ast.Node) bool {
 		case *ast.FuncLit, *ast.FuncDecl:
 			return false
 		}
+	}
+	return false
+}
+
+// handlerIgnores reports whether the handler stmts only log or ignore the
+// signal sig: all of it is trivial, or it starts with a switch (or an if)
+// on the received signal whose branch for sig is trivial.
+func (c *checker) handlerIgnores(stmts []ast.Stmt, sig types.Object) bool {
+	if c.trivialBlock(stmts) {
+		return true
+	}
+	if sig == nil || len(stmts) == 0 {
+		return false
+	}
+	switch s := stmts[0].(type) {
+	case *ast.SwitchStmt:
+		if s.Tag == nil {
+			return false
+		}
+		for _, st := range s.Body.List {
+			cc := st.(*ast.CaseClause)
+			for _, e := range cc.List {
+				if c.signalConst(e) == sig {
+					return c.trivialBlock(cc.Body)
+				}
+			}
+		}
+	case *ast.IfStmt:
+		b, ok := ast.Unparen(s.Cond).(*ast.BinaryExpr)
+		if !ok || b.Op != token.EQL || s.Init != nil {
+			return false
+		}
+		if c.signalConst(b.X) != sig && c.signalConst(b.Y) != sig {
+			return false
+		}
+		body := s.Body.List
+		if !c.trivialBlock(body) {
+			return false
+		}
+		if n := len(body); n > 0 {
+			if br, ok := body[n-1].(*ast.BranchStmt); ok && br.Tok == token.CONTINUE {
+				return true
+			}
+		}
+		return c.trivialBlock(stmts[1:])
 	}
 	return false
 }

@@ -292,10 +292,9 @@ func (c *checker) checkWindowsSignals(nts []*notify) {
 		if syntax.IsTestFile(c.pass.Fset, nt.call.Pos()) {
 			continue
 		}
-		harmless := len(nt.dead) > 0 && c.harmlessHandler(nt)
 		for i, d := range nt.dead {
-			if harmless {
-				break
+			if c.harmlessHandler(nt, c.signalConst(nt.deadAt[i])) {
+				continue
 			}
 			WL5009.Report(c.pass, nt.deadAt[i],
 				"%s is never delivered on Windows (only os.Interrupt and syscall.SIGTERM are), so this Notify "+

@@ -72,3 +72,45 @@ func handOn(h func(chan os.Signal)) {
 	signal.Notify(c, syscall.SIGQUIT) // want `syscall.SIGQUIT is never delivered on Windows`
 	h(c)
 }
+
+// A shutdown handler that ignores SIGHUP in its own case: the other
+// signals shut down, SIGHUP only logs.
+func serveUntilSignal(shutdown func()) {
+	c := make(chan os.Signal, 1)
+	signal.Notify(c, os.Interrupt, syscall.SIGTERM, syscall.SIGHUP)
+	for s := range c {
+		switch s {
+		case syscall.SIGHUP:
+			log.Print("SIGHUP ignored")
+		default:
+			shutdown()
+			return
+		}
+	}
+}
+
+func serveUntilSignalIf(shutdown func()) {
+	c := make(chan os.Signal, 1)
+	signal.Notify(c, os.Interrupt, syscall.SIGHUP)
+	for s := range c {
+		if s == syscall.SIGHUP {
+			continue
+		}
+		shutdown()
+		return
+	}
+}
+
+// Positive sibling: SIGHUP reloads, SIGQUIT only logs.
+func reloadOrLog(reload func()) {
+	c := make(chan os.Signal, 1)
+	signal.Notify(c, syscall.SIGHUP, syscall.SIGQUIT) // want `syscall.SIGHUP is never delivered on Windows`
+	for s := range c {
+		switch s {
+		case syscall.SIGHUP:
+			reload()
+		case syscall.SIGQUIT:
+			log.Print("quit ignored")
+		}
+	}
+}
