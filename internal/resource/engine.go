@@ -100,6 +100,9 @@ type Function struct {
 	// other than as the out-parameter of an acquiring call.
 	captured  map[*types.Var]token.Pos // position of the first literal capturing it
 	addressed map[*types.Var]bool
+	// acquires caches Acquires once the engine's facts are final.
+	acquires    []*Acquire
+	acquiresSet bool
 }
 
 // Engine answers resource questions about the functions of one package.
@@ -108,6 +111,7 @@ type Engine struct {
 	info  *types.Info
 	funcs []*Function
 	local map[*types.Func]*FuncFact
+	ready bool // facts are final: Acquires may be cached
 }
 
 // noReturn are functions that never return, besides panic.
@@ -198,6 +202,7 @@ func NewEngine(pass *analysis.Pass) *Engine {
 	if exported {
 		pass.ExportPackageFact(new(PkgFact))
 	}
+	e.ready = true
 	return e
 }
 
@@ -389,6 +394,17 @@ type Acquire struct {
 // Acquires returns the acquisitions in fn (not in nested literals) whose
 // resource lands in a variable the engine can follow.
 func (e *Engine) Acquires(fn *Function) []*Acquire {
+	if fn.acquiresSet {
+		return fn.acquires
+	}
+	out := e.acquiresOf(fn)
+	if e.ready {
+		fn.acquires, fn.acquiresSet = out, true
+	}
+	return out
+}
+
+func (e *Engine) acquiresOf(fn *Function) []*Acquire {
 	var out []*Acquire
 	for _, b := range fn.Graph.CFG.Blocks {
 		if !b.Live {
