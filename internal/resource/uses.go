@@ -396,9 +396,9 @@ func isStd(path string) bool {
 
 // wrapperKept reports whether call builds a value around its argument
 // (bufio.NewWriter(f), slog.NewTextHandler(f, nil), log.New(f, …)) that
-// is returned, stored in a field, a global or a composite literal, or
-// sent: the file then lives as long as that value, which the caller
-// owns.
+// is returned, stored in a field or a global, or sent — directly or
+// inside a composite literal: the file then lives as long as that value,
+// which the caller owns.
 func (e *Engine) wrapperKept(fn *types.Func, call *ast.CallExpr, above []ast.Node) bool {
 	sig, ok := fn.Type().(*types.Signature)
 	if !ok || sig.Results().Len() == 0 {
@@ -426,7 +426,12 @@ func (e *Engine) wrapperKept(fn *types.Func, call *ast.CallExpr, above []ast.Nod
 				continue
 			}
 			return false
-		case *ast.ReturnStmt, *ast.CompositeLit, *ast.KeyValueExpr, *ast.SendStmt:
+		case *ast.CompositeLit, *ast.KeyValueExpr, *ast.UnaryExpr:
+			// Inside a literal (&T{W: bufio.NewWriter(f)}): what happens
+			// to the literal decides.
+			child = p
+			continue
+		case *ast.ReturnStmt, *ast.SendStmt:
 			return true
 		case *ast.AssignStmt:
 			for j, r := range p.Rhs {

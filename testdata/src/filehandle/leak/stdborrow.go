@@ -130,3 +130,29 @@ func newReportWriter(path string) (*reportWriter, error) {
 	r.w = bufio.NewWriter(f)
 	return r, nil
 }
+
+type archiveFS struct {
+	stream *io.SectionReader
+}
+
+func (a *archiveFS) count() int { return int(a.stream.Size()) }
+
+// A wrapper kept in a local literal only: the file still leaks (the
+// shape of a test opening an archive through io.NewSectionReader).
+func countEntries(path string, size int64) int {
+	fh, err := os.Open(path) // want `fh is not closed on the path through the return at line \d+`
+	if err != nil {
+		return 0
+	}
+	fsys := &archiveFS{stream: io.NewSectionReader(fh, 0, size)}
+	return fsys.count()
+}
+
+// Silent: the literal holding the wrapper is returned.
+func openArchive(path string, size int64) (*archiveFS, error) {
+	fh, err := os.Open(path)
+	if err != nil {
+		return nil, err
+	}
+	return &archiveFS{stream: io.NewSectionReader(fh, 0, size)}, nil
+}
