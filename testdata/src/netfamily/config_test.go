@@ -42,3 +42,22 @@ func TestDualStack(t *testing.T) {
 		ln.Close()
 	}
 }
+
+// A table-driven test whose hosts are IPv4 literals of its own table.
+func TestDialTable(t *testing.T) {
+	tests := []struct {
+		name string
+		host string
+		port int
+	}{
+		{"loopback", "127.0.0.1", 18081},
+		{name: "any", host: "0.0.0.0", port: 18082},
+	}
+	for _, tt := range tests {
+		ln, err := net.Listen("tcp", fmt.Sprintf("%s:%d", tt.host, tt.port))
+		if err != nil {
+			t.Fatal(err)
+		}
+		ln.Close()
+	}
+}
