@@ -39,12 +39,95 @@ func (c *checker) checkLenCompare(b *ast.BinaryExpr) {
 			if m := lengths[k]; m[4] && m[16] || to4[k] || l.silent {
 				continue // a validity check, or the family is tested with To4 too
 			}
+			if l.either && c.indexes(b, l.ip) {
+				continue // len(ip) == 16 && ip[0] == 0xff: the bytes' layout, not the family
+			}
 			c.reportLen(l, c.dispatch[b])
 		}
 	case token.EQL, token.NEQ:
 		if l := c.lenCompare(b); l != nil && !l.silent {
 			c.reportLen(l, c.dispatch[b])
 		}
+	}
+}
+
+// indexes reports whether e indexes or slices the expression ip.
+func (c *checker) indexes(e ast.Expr, ip ast.Expr) bool {
+	k := types.ExprString(ip)
+	found := false
+	ast.Inspect(e, func(n ast.Node) bool {
+		switch n := n.(type) {
+		case *ast.IndexExpr:
+			if types.ExprString(n.X) == k {
+				found = true
+			}
+		case *ast.SliceExpr:
+			if types.ExprString(n.X) == k {
+				found = true
+			}
+		}
+		return !found
+	})
+	return found
+}
+
+// familyHandled reports whether the current declaration converts ip with
+// To4 or To16, or checks that its length is 4 or 16: code that knows both
+// representations, whose other length tests are about the bytes.
+func (c *checker) familyHandled(ip ast.Expr) bool {
+	if c.decl == nil {
+		return false
+	}
+	k := types.ExprString(ip)
+	found := false
+	ast.Inspect(c.decl, func(n ast.Node) bool {
+		if found {
+			return false
+		}
+		switch n := n.(type) {
+		case *ast.CallExpr:
+			switch callee.CallName(c.pass.TypesInfo, n) {
+			case "(net.IP).To4", "(net.IP).To16":
+				if sel, ok := ast.Unparen(n.Fun).(*ast.SelectorExpr); ok && types.ExprString(sel.X) == k {
+					found = true
+				}
+			}
+		case *ast.BinaryExpr:
+			if n.Op == token.LAND || n.Op == token.LOR {
+				var leaves []*ast.BinaryExpr
+				collectCompares(n, &leaves)
+				four, sixteen := false, false
+				for _, b := range leaves {
+					for _, pair := range [2][2]ast.Expr{{b.X, b.Y}, {b.Y, b.X}} {
+						if x := c.lenArg(pair[0]); x != nil && types.ExprString(x) == k {
+							if v, ok := fold.ConstInt(c.pass.TypesInfo, pair[1]); ok {
+								four = four || v == 4
+								sixteen = sixteen || v == 16
+							}
+						}
+					}
+				}
+				if four && sixteen {
+					found = true
+				}
+			}
+		}
+		return true
+	})
+	return found
+}
+
+func collectCompares(e ast.Expr, out *[]*ast.BinaryExpr) {
+	b, ok := ast.Unparen(e).(*ast.BinaryExpr)
+	if !ok {
+		return
+	}
+	switch b.Op {
+	case token.LAND, token.LOR:
+		collectCompares(b.X, out)
+		collectCompares(b.Y, out)
+	case token.EQL, token.NEQ:
+		*out = append(*out, b)
 	}
 }
 
@@ -56,7 +139,7 @@ func (c *checker) checkLenCompare(b *ast.BinaryExpr) {
 // returning it.
 func (c *checker) reportLen(l *lenCompare, dispatch int) {
 	if l.either {
-		if dispatch != dispatchBranches && dispatch != dispatchReturn {
+		if dispatch != dispatchBranches && dispatch != dispatchReturn || c.familyHandled(l.ip) {
 			return
 		}
 		ip := types.ExprString(l.ip)
@@ -350,7 +433,7 @@ func (c *checker) checkEitherLenSwitch(s *ast.SwitchStmt, ip ast.Expr) {
 			}
 		}
 	}
-	if four == nil || !sixteen {
+	if four == nil || !sixteen || c.familyHandled(ip) {
 		return
 	}
 	x := types.ExprString(ip)

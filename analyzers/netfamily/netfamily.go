@@ -50,6 +50,7 @@ func (c *checker) checkDecl(decl ast.Decl) {
 		c.unmapped = c.unmappedVars(decl)
 		c.doneBinary = make(map[*ast.BinaryExpr]bool)
 		c.dispatch = c.dispatchOf(decl)
+		c.decl = decl
 		var calls []*netCall
 		ast.Inspect(decl, func(n ast.Node) bool {
 			switch n := n.(type) {
@@ -90,6 +91,8 @@ type checker struct {
 	// dispatch says how the comparisons of the current declaration are
 	// used (see dispatchOf).
 	dispatch map[*ast.BinaryExpr]int
+	// decl is the declaration being checked.
+	decl ast.Decl
 }
 
 // windowsOnly reports whether n is in a file that builds for Windows only.

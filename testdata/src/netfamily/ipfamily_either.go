@@ -87,3 +87,31 @@ func fromWire(b []byte) string {
 		return ""
 	}
 }
+
+// Silent: the shapes of net's own IP methods. The IPv4 form is handled
+// with To4 first, a length check lists both sizes, or the bytes are
+// indexed (len(ip) == 16 guards ip[0]).
+
+func isULA(ip net.IP) bool {
+	if ip4 := ip.To4(); ip4 != nil {
+		return false
+	}
+	return len(ip) == net.IPv6len && ip[0]&0xfe == 0xfc
+}
+
+func isIfaceLocalMulticast(ip net.IP) bool {
+	return len(ip) == net.IPv6len && ip[0] == 0xff && ip[1]&0x0f == 0x01
+}
+
+func bufferFor(ip net.IP) []byte {
+	if len(ip) != net.IPv4len && len(ip) != net.IPv6len {
+		return nil
+	}
+	switch len(ip) {
+	case net.IPv4len:
+		return make([]byte, 0, 15)
+	case net.IPv6len:
+		return make([]byte, 0, 39)
+	}
+	return nil
+}
