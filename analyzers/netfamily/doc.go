@@ -224,7 +224,8 @@ var WL2007 = &catalog.Check{
 		"`TCPAddr.AddrPort()` and `UDPConn.ReadFromUDPAddrPort` yield for IPv4 peers (FACTS A4).\n\n" +
 		"A `net.IP` that may hold either form (a parameter, a field, a socket address) is reported when " +
 		"the length test picks between the families: an `if` with an `else`, a bool function returning " +
-		"it, a `switch len(ip)` with both cases.\n\n" +
+		"it, a `switch len(ip)` with both cases — unless the function also converts it with `To4`/`To16`, " +
+		"checks that its length is 4 or 16, or indexes it in the same condition (code that knows both forms).\n\n" +
 		"Not reported: `ip.To4() != nil`; other length tests on values of unknown origin (a validity or " +
 		"representation check), `To4()` results, `make(net.IP, 4)`; `len(ip) == 16` after `net.ParseIP` " +
 		"in an `if` without `else` (the parse succeeded); a condition that compares the length with both 4 and 16 (a validity " +
