@@ -981,8 +981,9 @@ func (fn *Function) NodeOf(pos token.Pos) ast.Node {
 
 // OutlivesIteration reports whether the resource of a, acquired in the
 // body of loop, is carried into the next iteration or past the loop: it
-// is assigned to a variable declared outside the loop ("k = key" while
-// walking a registry path), or the acquisition reads the variable's
+// is assigned to (or appended to, or stored in an element or field of) a
+// variable declared outside the loop ("k = key" while walking a registry
+// path, "files = append(files, f)"), or the acquisition reads the variable's
 // previous value (k, err = registry.OpenKey(k, part, …)). A deferred
 // release in the loop is then what the code wants.
 func (e *Engine) OutlivesIteration(a *Acquire, loop ast.Node) bool {
@@ -1009,11 +1010,52 @@ func (e *Engine) OutlivesIteration(a *Acquire, loop ast.Node) bool {
 			return true
 		}
 		for i, r := range as.Rhs {
-			if e.varOfExpr(r) == a.Var && outside(e.varOfExpr(as.Lhs[i])) {
+			if !e.carries(r, a.Var) {
+				continue
+			}
+			if root := rootVar(e, as.Lhs[i]); root != nil && outside(root) {
 				carried = true
 			}
 		}
 		return true
 	})
 	return carried
+}
+
+// carries reports whether r is v, or append(…, v, …).
+func (e *Engine) carries(r ast.Expr, v *types.Var) bool {
+	if e.varOfExpr(r) == v {
+		return true
+	}
+	call, ok := ast.Unparen(r).(*ast.CallExpr)
+	if !ok {
+		return false
+	}
+	if id, ok := ast.Unparen(call.Fun).(*ast.Ident); !ok || id.Name != "append" {
+		return false
+	} else if _, ok := e.info.Uses[id].(*types.Builtin); !ok {
+		return false
+	}
+	for _, arg := range call.Args[1:] {
+		if e.varOfExpr(arg) == v {
+			return true
+		}
+	}
+	return false
+}
+
+// rootVar returns the variable at the root of x, x.f, x[i], or nil.
+func rootVar(e *Engine, x ast.Expr) *types.Var {
+	for {
+		switch y := ast.Unparen(x).(type) {
+		case *ast.Ident:
+			return e.varOfExpr(y)
+		case *ast.SelectorExpr:
+			x = y.X
+		case *ast.IndexExpr:
+			x = y.X
+		default:
+			return nil
+		}
+	}
 }

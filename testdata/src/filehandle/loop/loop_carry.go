@@ -98,3 +98,26 @@ func countMains(sources []string) (int, error) {
 	}
 	return counter, nil
 }
+
+// Silent: every file is kept in a slice or map that outlives the loop and
+// is read after it; the deferred Close is the cleanup of all of them.
+func mergeAll(names []string) ([]byte, error) {
+	var files []*os.File
+	byName := make(map[string]*os.File)
+	for _, name := range names {
+		f, err := os.Open(name)
+		if err != nil {
+			return nil, err
+		}
+		defer f.Close()
+		files = append(files, f)
+		byName[name] = f
+	}
+	var out []byte
+	for _, f := range files {
+		buf := make([]byte, 512)
+		n, _ := f.Read(buf)
+		out = append(out, buf[:n]...)
+	}
+	return out, nil
+}
