@@ -94,7 +94,10 @@ var WL1002 = &catalog.Check{
 		"the loop opened stays open until then. On Windows none of them can be deleted or renamed " +
 		"meanwhile (FACTS E1), and a long loop holds thousands of handles.\n\n" +
 		"Not reported: loops that leave (return or break) after the defer, so that it runs once; a loop " +
-		"body wrapped in a function literal, whose defer runs at the end of each call.\n\n" +
+		"body wrapped in a function literal, whose defer runs at the end of each call; a body that also " +
+		"closes the file itself on the way round; files kept past the iteration on purpose (assigned, " +
+		"appended or stored to a variable declared outside the loop, or the parent of the next " +
+		"acquisition, as when walking a registry path key by key).\n\n" +
 		"Fix: move the body into a function (`func() error { …; defer f.Close(); … }()`), or close the " +
 		"file explicitly at the end of each iteration.",
 	Bad: `package sum
