@@ -185,7 +185,8 @@ var WL2006 = &catalog.Check{
 		"concatenation everywhere (FACTS A3).\n\n" +
 		"Not reported: what go vet already reports (`Sprintf(\"%s:%d\"|\"%s:%s\", …)` passed to `net.Dial`, " +
 		"`DialTimeout` or `Dialer.Dial`), constant hosts without a colon (`\"localhost\"`, IPv4 literals), " +
-		"`\"[%s]:%d\"` formats.\n\n" +
+		"`\"[%s]:%d\"` formats; in `_test.go` files, a host taken from a struct field that the package " +
+		"only ever sets to such constants (the test's own configuration or table).\n\n" +
 		"Fix: `net.JoinHostPort(host, port)`; a suggested fix rewrites the expression when host and port " +
 		"are strings (or port is an int and strconv is imported).",
 	Bad: `package client
