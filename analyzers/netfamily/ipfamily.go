@@ -93,6 +93,19 @@ func (c *checker) familyHandled(ip ast.Expr) bool {
 				}
 			}
 		case *ast.BinaryExpr:
+			// len(ip) compared with the length of another slice (its
+			// mask): code that works on the representation.
+			if n.Op == token.EQL || n.Op == token.NEQ {
+				for _, pair := range [2][2]ast.Expr{{n.X, n.Y}, {n.Y, n.X}} {
+					if x := c.lenArg(pair[0]); x != nil && types.ExprString(x) == k {
+						if call, ok := ast.Unparen(pair[1]).(*ast.CallExpr); ok && len(call.Args) == 1 {
+							if id, ok := ast.Unparen(call.Fun).(*ast.Ident); ok && id.Name == "len" {
+								found = true
+							}
+						}
+					}
+				}
+			}
 			if n.Op == token.LAND || n.Op == token.LOR {
 				var leaves []*ast.BinaryExpr
 				collectCompares(n, &leaves)

@@ -82,7 +82,7 @@ func (c *checker) checkFd(f *fn, call *ast.CallExpr) {
 	if c.checkGoroutineFd(f, call, v) {
 		return
 	}
-	if isParam(v, f) || c.discarded(f, call) || c.toNewOwner(f, call) || c.deferredUse(f, v) || c.escapes(f, v) {
+	if isParam(v, f) || c.discarded(f, call) || c.printed(f, call) || c.asserted(v, id) || c.toNewOwner(f, call) || c.deferredUse(f, v) || c.escapes(f, v) {
 		return
 	}
 	if c.usedAfter(f, call, v, call) || c.keptAlive(f, call, v) {
@@ -622,4 +622,36 @@ func (c *checker) report(check *catalog.Check, n ast.Node, format string, args .
 	}
 	c.reported[key] = true
 	check.Report(c.pass, n, format, args...)
+}
+
+// printed reports whether the result of the Fd call only goes to a
+// formatting call (fmt, log, t.Errorf…): the number is shown, not used.
+func (c *checker) printed(f *fn, call *ast.CallExpr) bool {
+	p, ok := f.parents[call].(*ast.CallExpr)
+	if !ok {
+		return false
+	}
+	if printing[callee.CallName(c.pass.TypesInfo, p)] {
+		return true
+	}
+	fn := callee.Func(c.pass.TypesInfo, p)
+	if fn == nil {
+		return false
+	}
+	switch fn.Name() {
+	case "Errorf", "Fatalf", "Logf", "Skipf", "Printf", "Sprintf", "Error", "Fatal", "Log", "Print", "Println", "Sprint":
+		return true
+	}
+	return false
+}
+
+// asserted reports whether v is defined by a type assertion (f, ok :=
+// x.(*os.File)): x, which someone else holds, keeps the file alive.
+func (c *checker) asserted(v *types.Var, use *ast.Ident) bool {
+	val, _, ok := c.values.Def(use)
+	if !ok {
+		return false
+	}
+	_, isAssert := ast.Unparen(val).(*ast.TypeAssertExpr)
+	return isAssert
 }

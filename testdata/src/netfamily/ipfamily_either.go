@@ -115,3 +115,18 @@ func bufferFor(ip net.IP) []byte {
 	}
 	return nil
 }
+
+// Silent: an encoder that checks the IP against its mask's length works on
+// the representation (the shape of miekg/dns packDataAplPrefix).
+func familyCode(n net.IPNet) (uint16, error) {
+	if len(n.IP) != len(n.Mask) {
+		return 0, errors.New("address and mask lengths don't match")
+	}
+	switch len(n.IP) {
+	case net.IPv4len:
+		return 1, nil
+	case net.IPv6len:
+		return 2, nil
+	}
+	return 0, errors.New("unrecognized address family")
+}

@@ -5,6 +5,7 @@
 package rawfd
 
 import (
+	"fmt"
 	"os"
 	"runtime"
 	"sync"
@@ -164,4 +165,15 @@ func redirectForeverOK(path string) error {
 	}
 	stderrLog = f
 	return windows.SetStdHandle(windows.STD_ERROR_HANDLE, windows.Handle(f.Fd()))
+}
+
+type program struct{ output any }
+
+// Silent: the descriptor is only printed, and the file asserted out of a
+// value that keeps it (the shape of a bubbletea test).
+func describeOutput(p *program) string {
+	if f, ok := p.output.(*os.File); ok {
+		return fmt.Sprintf("fd %v", f.Fd())
+	}
+	return ""
 }
