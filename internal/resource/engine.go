@@ -532,6 +532,9 @@ type leakVisitor struct {
 	e     *Engine
 	a     *Acquire
 	flags map[*types.Var]uint // flag variables and their index
+	// errOK are the ok variables of "x, ok := err.(T)" on the acquiring
+	// call's error: true only for a non-nil error.
+	errOK map[*types.Var]bool
 }
 
 // Flag variables: a local bool assigned constants ("didOpen = true" next
@@ -564,6 +567,9 @@ func (lv leakVisitor) Branch(cond ast.Expr, st uint32) (bool, bool) {
 		errv = lv.a.Err
 	}
 	t, f := lv.e.Prune(cond, lv.a.Var, errv)
+	if errv != nil && len(lv.errOK) > 0 && lv.errOK[lv.e.varOfExpr(cond)] {
+		t = true
+	}
 	if len(lv.flags) > 0 {
 		ft, ff := lv.e.flagPrune(cond, lv.flags, st)
 		t, f = t || ft, f || ff
@@ -721,7 +727,7 @@ func (e *Engine) Leaks(a *Acquire) []Leak {
 	if a.Fn.IsMain {
 		return nil
 	}
-	lv := leakVisitor{e: e, a: a, flags: e.flagVars(a.Fn, a.Call.Pos())}
+	lv := leakVisitor{e: e, a: a, flags: e.flagVars(a.Fn, a.Call.Pos()), errOK: e.errOKVars(a)}
 	st := uint32(errLive)
 	if len(lv.flags) > 0 {
 		// The acquiring statement may itself set a flag ("f, owned := …").
@@ -1058,4 +1064,31 @@ func rootVar(e *Engine, x ast.Expr) *types.Var {
 			return nil
 		}
 	}
+}
+
+// errOKVars returns the ok variables of comma-ok type assertions on a's
+// error variable ("if pErr, ok := err.(*os.PathError); ok"), which are
+// true only when the acquiring call failed.
+func (e *Engine) errOKVars(a *Acquire) map[*types.Var]bool {
+	if a.Err == nil {
+		return nil
+	}
+	var out map[*types.Var]bool
+	inspectOwn(a.Fn.Body, func(n ast.Node) {
+		as, ok := n.(*ast.AssignStmt)
+		if !ok || len(as.Lhs) != 2 || len(as.Rhs) != 1 {
+			return
+		}
+		ta, ok := ast.Unparen(as.Rhs[0]).(*ast.TypeAssertExpr)
+		if !ok || ta.Type == nil || e.varOfExpr(ta.X) != a.Err {
+			return
+		}
+		if v := e.varOfExpr(as.Lhs[1]); v != nil {
+			if out == nil {
+				out = make(map[*types.Var]bool)
+			}
+			out[v] = true
+		}
+	})
+	return out
 }
