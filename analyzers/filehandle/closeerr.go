@@ -198,8 +198,13 @@ func (c *checker) onErrorPath(n ast.Node) bool {
 			return false
 		}
 		ret, ok := list[len(list)-1].(*ast.ReturnStmt)
-		if ok && len(ret.Results) == 0 && i+1 < len(path) {
-			// A bare return under "if err != nil": the function gives up.
+		gives := ok && len(ret.Results) == 0
+		if br, isBr := list[len(list)-1].(*ast.BranchStmt); isBr && (br.Tok == token.CONTINUE || br.Tok == token.BREAK) {
+			gives = true
+		}
+		if gives && i+1 < len(path) {
+			// A bare return, continue or break under "if err != nil":
+			// the function (or this iteration) gives up.
 			if ifs, ok := path[i+1].(*ast.IfStmt); ok && ifs.Body == p && c.errNotNil(ifs.Cond) {
 				return true
 			}
