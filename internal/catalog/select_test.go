@@ -74,3 +74,18 @@ func TestConfigureDropsDisabledAndNamesID(t *testing.T) {
 		t.Errorf("WithoutID did not strip the suffix")
 	}
 }
+
+func TestApply(t *testing.T) {
+	set := map[string]bool{"WL1001": true}
+	for _, term := range []string{"beta", "-WL2005", " WL1002"} {
+		if err := Apply(testFamilies(), set, term); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if want := map[string]bool{"WL1001": true, "WL1002": true, "WL2001": true}; !reflect.DeepEqual(set, want) {
+		t.Errorf("set %v, want %v", set, want)
+	}
+	if err := Apply(testFamilies(), set, "-WL9*"); err == nil || err.Error() != `"WL9*" matches no check (see winlint -list)` {
+		t.Errorf("error %v", err)
+	}
+}

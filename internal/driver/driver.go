@@ -27,11 +27,14 @@ import (
 	"io"
 	"os"
 	"os/exec"
+	"path/filepath"
+	"regexp"
 	"slices"
 	"strings"
 
 	"github.com/winlint/winlint/internal/catalog"
 	"github.com/winlint/winlint/internal/directivefiles"
+	"github.com/winlint/winlint/internal/unitdone"
 )
 
 // Config says what to analyse and how.
@@ -50,6 +53,10 @@ type Config struct {
 	// flag) also report the files holding directives, in
 	// Result.DirectiveFiles.
 	DirectiveFiles bool
+	// Progress, if set, is called as go vet finishes each package (from
+	// the goroutine that called Run). It needs DirectiveFiles (winlint's
+	// vet tool with -driver).
+	Progress func(Event)
 }
 
 // Run analyses the packages once per GOOS and returns the merged result.
@@ -83,6 +90,7 @@ func (cfg *Config) vet(ctx context.Context, goos string) *Result {
 	if cfg.DirectiveFiles {
 		verb = append(verb, "-driver")
 	}
+	prog := cfg.newProgress(ctx, goos) // counts the packages meanwhile
 	cmd := cfg.Command(ctx, goos, append(verb, "-checks="+cfg.Checks)...)
 	cmd.Dir = dir
 	var stderr bytes.Buffer
@@ -95,14 +103,25 @@ func (cfg *Config) vet(ctx context.Context, goos string) *Result {
 		return fail("cannot run go vet: %v", err)
 	}
 
-	p := &Parser{Families: cfg.Families, Dir: dir, Sources: cfg.Sources}
+	_, cgoSet := lookupEnv(cfg.environ(), "CGO_ENABLED")
+	p := &Parser{Families: cfg.Families, Dir: dir, Sources: cfg.Sources,
+		OnPackage: func(pkg string, fs []*Finding, _ []*Error) { prog.unit(pkg, fs) }}
 	findings, errs, perr := p.ParseStream(stdout)
 	if perr != nil {
 		io.Copy(io.Discard, stdout) // let go vet finish
 	}
 	waitErr := cmd.Wait()
+	prog.stop()
 
 	for _, f := range findings {
+		if f.Analyzer == unitdone.Name {
+			// Progress, and the cgo files left out: worth a warning when
+			// CGO_ENABLED=0 is the driver's choice, not the user's.
+			if file, ok := unitdone.ParseSkippedCgo(f.Message); ok && !cgoSet && !slices.Contains(res.SkippedCgo, file) {
+				res.SkippedCgo = append(res.SkippedCgo, file)
+			}
+			continue
+		}
 		if f.Analyzer == directivefiles.Name {
 			res.DirectiveFiles = append(res.DirectiveFiles, f)
 		} else {
@@ -114,6 +133,20 @@ func (cfg *Config) vet(ctx context.Context, goos string) *Result {
 		res.Errors = append(res.Errors, &Error{Message: perr.Error()})
 	}
 	res.Errors = append(res.Errors, ParseStderr(stderr.String(), dir)...)
+	if !cgoSet {
+		// A package whose files all use cgo has no file left: go vet
+		// says so, and the warning names its files.
+		for _, e := range res.Errors {
+			if m := excludedAll.FindStringSubmatch(e.Message); m != nil {
+				files, _ := filepath.Glob(filepath.Join(m[1], "*.go"))
+				for _, f := range unitdone.CgoFiles(goos, strings.Split(cfg.Tags, ","), files) {
+					if !slices.Contains(res.SkippedCgo, f) {
+						res.SkippedCgo = append(res.SkippedCgo, f)
+					}
+				}
+			}
+		}
+	}
 	if waitErr != nil && len(res.Errors) == 0 {
 		var exit *exec.ExitError
 		if errors.As(waitErr, &exit) {
@@ -129,6 +162,20 @@ func (cfg *Config) vet(ctx context.Context, goos string) *Result {
 		e.GOOS = []string{goos}
 	}
 	return res
+}
+
+// excludedAll matches the go command's error for a package without a file
+// in the build.
+var excludedAll = regexp.MustCompile(`build constraints exclude all Go files in (.+)$`)
+
+// lookupEnv returns the value of name in env.
+func lookupEnv(env []string, name string) (string, bool) {
+	for i := len(env) - 1; i >= 0; i-- {
+		if k, v, ok := strings.Cut(env[i], "="); ok && k == name {
+			return v, true
+		}
+	}
+	return "", false
 }
 
 // VetEnv returns the environment of a go vet run for goos: env with GOOS

@@ -120,6 +120,10 @@ type Result struct {
 	// //winlint: directive, at the first one, as the directivefiles
 	// analyzer reports them (see internal/directivefiles).
 	DirectiveFiles []*Finding
+	// SkippedCgo are the files the build left out because they use cgo
+	// and the driver disabled it (CGO_ENABLED=0 when the environment
+	// does not set it): they were not analysed. Sorted.
+	SkippedCgo []string
 }
 
 // Sort orders the findings by position and ID, and the errors by package
