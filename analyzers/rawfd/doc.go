@@ -35,7 +35,10 @@ var WL3001 = &catalog.Check{
 		"value is still in use, closing the descriptor under the syscall; the number may then be reused by " +
 		"another file. `runtime.SetFinalizer`'s own documentation (`runtime/mfinal.go`) uses this case as its example, " +
 		"and `(*os.File).Fd`'s says so too (`os/file.go`); on Linux, `fstat(fd)` returns EBADF after `runtime.GC()`.\n\n" +
-		"A field of a local value (`s.file.Fd()`, `s` not used again) is reported like a local file.\n\n" +
+		"A field of a local value (`s.file.Fd()`, `s` not used again) is reported like a local file, and so is " +
+		"a method value (`fd := f.Fd` then `fd()`, or `f.Fd` passed to a helper of the same package that calls " +
+		"it once): the call that produces the descriptor is the last use of the file when neither the file nor the " +
+		"method value is used after it. Method values that are returned, stored, captured or passed elsewhere are not followed.\n\n" +
 		"Not reported: `os.Stdin`, `os.Stdout`, `os.Stderr` and other package-level files, fields of " +
 		"parameters and parameters (someone else holds them); files used later on some path, closed by a `defer`, or " +
 		"captured by a closure or goroutine; files that escape (returned, stored, passed to a function); " +

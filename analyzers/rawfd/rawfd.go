@@ -71,6 +71,9 @@ type fn struct {
 	// own lists the calls that belong to this function, not to a nested
 	// function literal, with their ancestors.
 	calls []*ast.CallExpr
+	// fdValues lists the method values of (*os.File).Fd (f.Fd not called
+	// in place) that belong to this function.
+	fdValues []*ast.SelectorExpr
 }
 
 func (c *checker) graph(body *ast.BlockStmt) *paths.Graph {
@@ -103,6 +106,9 @@ func (c *checker) checkFunc(body *ast.BlockStmt, typ *ast.FuncType) {
 		if call, ok := n.(*ast.CallExpr); ok {
 			f.calls = append(f.calls, call)
 		}
+		if sel, ok := n.(*ast.SelectorExpr); ok && c.isFdMethodValue(sel) {
+			f.fdValues = append(f.fdValues, sel)
+		}
 		stack = append(stack, n)
 		return true
 	})
@@ -125,11 +131,19 @@ func (c *checker) checkFunc(body *ast.BlockStmt, typ *ast.FuncType) {
 			c.checkProducer(f, call)
 		}
 	}
+	for _, sel := range f.fdValues {
+		if !calledInPlace(f, sel) {
+			c.checkFdValue(f, sel)
+		}
+	}
 }
 
 // relevant reports whether the function calls anything the checks are
 // about, so that graphs are only built where needed.
 func (c *checker) relevant(f *fn) bool {
+	if len(f.fdValues) > 0 {
+		return true
+	}
 	for _, call := range f.calls {
 		name := callee.CallName(c.pass.TypesInfo, call)
 		if name == "(*os.File).Fd" || name == "os.NewFile" || isSetStdHandle(name) || closers[name] || resource.IsRelease(name) || c.isRawProducer(call) {

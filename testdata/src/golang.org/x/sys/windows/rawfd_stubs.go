@@ -26,3 +26,15 @@ type ByHandleFileInformation struct {
 func GetFileInformationByHandle(handle Handle, data *ByHandleFileInformation) (err error) { return nil }
 
 const WAIT_OBJECT_0 = 0x00000000
+
+const (
+	HANDLE_FLAG_INHERIT            = 0x00000001
+	HANDLE_FLAG_PROTECT_FROM_CLOSE = 0x00000002
+)
+
+func SetHandleInformation(handle Handle, mask uint32, flags uint32) (err error) { return nil }
+func FlushFileBuffers(handle Handle) (err error)                                { return nil }
+
+const ENABLE_VIRTUAL_TERMINAL_PROCESSING = 0x4
+
+func SetConsoleMode(console Handle, mode uint32) (err error) { return nil }
