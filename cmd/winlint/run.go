@@ -108,6 +108,7 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 		Sources:  new(driver.Sources),
 
 		DirectiveFiles: true, // for the directive filter
+		MatchedOnly:    true, // not the replayed findings of dependencies
 	}
 	stages, err := filters(ctx, o, cfg)
 	if err != nil {

@@ -3,6 +3,7 @@ package main
 import (
 	"flag"
 	"fmt"
+	"go/token"
 	"os"
 	"runtime/debug"
 	"strings"
@@ -11,6 +12,7 @@ import (
 	"golang.org/x/tools/go/analysis/unitchecker"
 
 	"github.com/winlint/winlint"
+	"github.com/winlint/winlint/internal/analysedfiles"
 	"github.com/winlint/winlint/internal/catalog"
 	"github.com/winlint/winlint/internal/directivefiles"
 )
@@ -46,7 +48,7 @@ func vetTool(args []string) {
 	}
 	analyzers := catalog.Configure(winlint.Families, enabled)
 	if v, set := scanFlag(args, "driver"); set && (v == "" || v == "true" || v == "1") {
-		analyzers = append(analyzers, directivefiles.Analyzer)
+		analyzers = append(analyzers, directivefiles.Analyzer, analysedfiles.Analyzer)
 	}
 	unitchecker.Main(recoverPanics(analyzers)...)
 	os.Exit(exitError) // not reached: unitchecker.Main exits
@@ -97,9 +99,36 @@ func recoverPanics(analyzers []*analysis.Analyzer) []*analysis.Analyzer {
 					err = fmt.Errorf("internal error: analyzer %s panicked on package %s: %v\n%s", name, pkg, r, panicStack())
 				}
 			}()
-			return run(pass)
+			p := *pass
+			p.Report = func(d analysis.Diagnostic) {
+				d.SuggestedFixes = unrenamed(pass.Fset, d.SuggestedFixes)
+				pass.Report(d)
+			}
+			return run(&p)
 		}
 		out[i] = &w
+	}
+	return out
+}
+
+// unrenamed drops the fixes with an edit in a part of a file that a //line
+// directive renames: the JSON output names such an edit by the renamed file
+// (a .y grammar, say) with offsets into the .go file, which would corrupt
+// the grammar.
+func unrenamed(fset *token.FileSet, fixes []analysis.SuggestedFix) []analysis.SuggestedFix {
+	out := fixes[:0:0]
+	for _, fix := range fixes {
+		ok := true
+		for _, e := range fix.TextEdits {
+			for _, p := range []token.Pos{e.Pos, e.End} {
+				if p.IsValid() && fset.PositionFor(p, true).Filename != fset.PositionFor(p, false).Filename {
+					ok = false
+				}
+			}
+		}
+		if ok {
+			out = append(out, fix)
+		}
 	}
 	return out
 }

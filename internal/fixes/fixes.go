@@ -27,12 +27,14 @@ import (
 	"crypto/sha256"
 	"encoding/hex"
 	"fmt"
+	"go/ast"
 	"go/format"
 	"go/parser"
 	"go/token"
 	"os"
 	"path/filepath"
 	"slices"
+	"strconv"
 	"strings"
 
 	"github.com/rogpeppe/go-internal/diff"
@@ -316,12 +318,98 @@ func apply(name string, src []byte, edits []Edit) []byte {
 	out.Write(src[last:])
 	result := out.Bytes()
 	if strings.HasSuffix(name, ".go") {
-		result = FormatLines(result, ranges)
+		result = dropUnusedImports(src, FormatLines(result, ranges))
 	}
 	if crlf {
 		result = bytes.ReplaceAll(result, []byte("\n"), []byte("\r\n"))
 	}
 	return result
+}
+
+// dropUnusedImports deletes from src, the fixed version of old, the
+// imports that the fixes left unused (which would not compile): those
+// whose name is the package of a selector (name.X) in old but of none in
+// src. Without type information it errs on the side of keeping an import.
+func dropUnusedImports(old, src []byte) []byte {
+	fset := token.NewFileSet()
+	of, err := parser.ParseFile(fset, "old.go", old, parser.SkipObjectResolution)
+	if err != nil {
+		return src
+	}
+	nf, err := parser.ParseFile(fset, "new.go", src, parser.SkipObjectResolution)
+	if err != nil {
+		return src
+	}
+	uses := func(f *ast.File) map[string]int {
+		m := make(map[string]int)
+		ast.Inspect(f, func(n ast.Node) bool {
+			if sel, ok := n.(*ast.SelectorExpr); ok {
+				if id, ok := sel.X.(*ast.Ident); ok {
+					m[id.Name]++
+				}
+			}
+			return true
+		})
+		return m
+	}
+	before, after := uses(of), uses(nf)
+	tf := fset.File(nf.Pos())
+	type cut struct{ start, end int }
+	var cuts []cut
+	for _, d := range nf.Decls {
+		gd, ok := d.(*ast.GenDecl)
+		if !ok || gd.Tok != token.IMPORT {
+			continue
+		}
+		for _, spec := range gd.Specs {
+			is := spec.(*ast.ImportSpec)
+			path, err := strconv.Unquote(is.Path.Value)
+			if err != nil || path == "C" {
+				continue
+			}
+			name := path[strings.LastIndexByte(path, '/')+1:]
+			if is.Name != nil {
+				name = is.Name.Name
+			}
+			if name == "_" || name == "." || before[name] == 0 || after[name] > 0 {
+				continue
+			}
+			// Whole lines only: the spec's (or the declaration's, if it
+			// has no parentheses), with its doc and line comments.
+			var from, to ast.Node = is, is
+			if !gd.Lparen.IsValid() {
+				from, to = gd, gd
+			}
+			if is.Doc != nil {
+				from = is.Doc
+			}
+			if is.Comment != nil && gd.Lparen.IsValid() {
+				to = is.Comment
+			}
+			first, last := tf.Line(from.Pos()), tf.Line(to.End())
+			start := tf.Offset(tf.LineStart(first))
+			end := len(src)
+			if last < tf.LineCount() {
+				end = tf.Offset(tf.LineStart(last + 1))
+			}
+			if strings.TrimSpace(string(src[start:tf.Offset(from.Pos())])) != "" ||
+				strings.TrimSpace(string(src[tf.Offset(to.End()):end])) != "" {
+				continue // something else on its lines
+			}
+			cuts = append(cuts, cut{start, end})
+		}
+	}
+	if len(cuts) == 0 {
+		return src
+	}
+	var out bytes.Buffer
+	last := 0
+	for _, c := range cuts {
+		out.Write(src[last:c.start])
+		last = c.end
+	}
+	out.Write(src[last:])
+	return out.Bytes()
 }
 
 // isCRLF reports whether every line of src ends in CRLF (and there is at
