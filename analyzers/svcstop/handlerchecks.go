@@ -145,11 +145,11 @@ func (c *checker) addAcceptsFix(h *handler, s *send) []analysis.SuggestedFix {
 		at, text = last.End(), ", "+text
 		if comma := commaOffset(tail); comma >= 0 {
 			tf := c.pass.Fset.File(last.End())
-			line := tf.Line(last.End() + token.Pos(comma))
-			if line >= tf.LineCount() || tf.LineStart(line+1) > s.lit.Rbrace {
+			end, ok := fixes.LineEnd(tf, last.End()+token.Pos(comma))
+			if !ok || end > s.lit.Rbrace {
 				return nil // "x, }" on one line: unusual, leave it
 			}
-			at, text = tf.LineStart(line+1)-1, "\n"+"Accepts: "+name.Name+","
+			at, text = end, "\n"+"Accepts: "+name.Name+","
 		}
 	}
 	return []analysis.SuggestedFix{{

@@ -3,7 +3,6 @@ package main
 import (
 	"flag"
 	"fmt"
-	"go/token"
 	"os"
 	"runtime/debug"
 	"strings"
@@ -15,6 +14,7 @@ import (
 	"github.com/winlint/winlint/internal/analysedfiles"
 	"github.com/winlint/winlint/internal/catalog"
 	"github.com/winlint/winlint/internal/directivefiles"
+	"github.com/winlint/winlint/internal/fixes"
 )
 
 // isVetToolInvocation reports whether the go command is running winlint as
@@ -101,34 +101,12 @@ func recoverPanics(analyzers []*analysis.Analyzer) []*analysis.Analyzer {
 			}()
 			p := *pass
 			p.Report = func(d analysis.Diagnostic) {
-				d.SuggestedFixes = unrenamed(pass.Fset, d.SuggestedFixes)
+				d.SuggestedFixes = fixes.Unrenamed(pass.Fset, d.SuggestedFixes)
 				pass.Report(d)
 			}
 			return run(&p)
 		}
 		out[i] = &w
-	}
-	return out
-}
-
-// unrenamed drops the fixes with an edit in a part of a file that a //line
-// directive renames: the JSON output names such an edit by the renamed file
-// (a .y grammar, say) with offsets into the .go file, which would corrupt
-// the grammar.
-func unrenamed(fset *token.FileSet, fixes []analysis.SuggestedFix) []analysis.SuggestedFix {
-	out := fixes[:0:0]
-	for _, fix := range fixes {
-		ok := true
-		for _, e := range fix.TextEdits {
-			for _, p := range []token.Pos{e.Pos, e.End} {
-				if p.IsValid() && fset.PositionFor(p, true).Filename != fset.PositionFor(p, false).Filename {
-					ok = false
-				}
-			}
-		}
-		if ok {
-			out = append(out, fix)
-		}
 	}
 	return out
 }

@@ -75,7 +75,7 @@ func run(pass *analysis.Pass) (any, error) {
 				}
 				at := c.End()
 				if strings.HasPrefix(c.Text, "//") {
-					line := tf.Line(c.Pos())
+					line := fixes.Line(tf, c.Pos())
 					if line >= tf.LineCount() {
 						continue
 					}

@@ -386,7 +386,7 @@ func dropUnusedImports(old, src []byte) []byte {
 			if is.Comment != nil && gd.Lparen.IsValid() {
 				to = is.Comment
 			}
-			first, last := tf.Line(from.Pos()), tf.Line(to.End())
+			first, last := Line(tf, from.Pos()), Line(tf, to.End())
 			start := tf.Offset(tf.LineStart(first))
 			end := len(src)
 			if last < tf.LineCount() {
@@ -450,7 +450,16 @@ func FormatLines(src []byte, ranges [][2]int) []byte {
 	}
 	edited := make(map[int]bool) // 0-based line numbers of src
 	for _, r := range ranges {
-		for l := lineOf(src, r[0]); l <= lineOf(src, r[1]); l++ {
+		// A newline that starts or ends the new text does not make
+		// the line before or after edited.
+		s, e := r[0], r[1]
+		if e > s && src[s] == '\n' {
+			s++
+		}
+		if e > s && src[e-1] == '\n' {
+			e--
+		}
+		for l := lineOf(src, s); l <= lineOf(src, e); l++ {
 			edited[l] = true
 		}
 	}
@@ -470,19 +479,32 @@ func FormatLines(src []byte, ranges [][2]int) []byte {
 				}
 			}
 		case touches(edited, b.at, len(b.old)):
-			if m, ok := match(b.old, b.new); ok {
-				// gofmt only dropped or added blank lines
-				// and spacing: keep the lines not edited.
-				for i := range b.old {
-					if edited[b.at+i] {
-						out = append(out, b.new[m[i]])
-					} else {
+			// Pair the lines gofmt only re-spaced: a pair takes
+			// gofmt's line if the old one was edited. Lines gofmt
+			// added go in (blank ones aside), and lines it dropped
+			// go out if edited.
+			m := pair(b.old, b.new)
+			j := 0
+			for i := range b.old {
+				if m[i] < 0 {
+					if !edited[b.at+i] {
 						out = append(out, b.old[i])
 					}
+					continue
 				}
-				break
+				for ; j < m[i]; j++ {
+					out = appendAdded(out, b.new[j])
+				}
+				j++
+				if edited[b.at+i] {
+					out = append(out, b.new[m[i]])
+				} else {
+					out = append(out, b.old[i])
+				}
 			}
-			out = append(out, b.new...)
+			for _, l := range b.new[j:] {
+				out = appendAdded(out, l)
+			}
 		default:
 			out = append(out, b.old...)
 		}
@@ -491,32 +513,48 @@ func FormatLines(src []byte, ranges [][2]int) []byte {
 	return []byte(strings.Join(out, ""))
 }
 
-// match pairs each line of old with a line of new, in order, that is the
-// same but for spaces; it fails if a line of new that is not blank is
-// left over.
-func match(old, new []string) ([]int, bool) {
+// pair matches the lines of old and new that are the same but for
+// spaces (an LCS): m[i] is the line of new paired with old[i], or -1.
+func pair(old, new []string) []int {
 	squash := func(s string) string { return strings.Join(strings.Fields(s), "") }
-	m := make([]int, len(old))
-	j := 0
-	for i, o := range old {
-		for j < len(new) && squash(new[j]) != squash(o) {
-			if squash(new[j]) != "" {
-				return nil, false
+	lcs := make([][]int, len(old)+1)
+	for i := range lcs {
+		lcs[i] = make([]int, len(new)+1)
+	}
+	for i := len(old) - 1; i >= 0; i-- {
+		for j := len(new) - 1; j >= 0; j-- {
+			if squash(old[i]) == squash(new[j]) {
+				lcs[i][j] = lcs[i+1][j+1] + 1
+			} else {
+				lcs[i][j] = max(lcs[i+1][j], lcs[i][j+1])
 			}
+		}
+	}
+	m := make([]int, len(old))
+	i, j := 0, 0
+	for i < len(old) {
+		switch {
+		case j < len(new) && squash(old[i]) == squash(new[j]):
+			m[i] = j
+			i++
 			j++
-		}
-		if j == len(new) {
-			return nil, false
-		}
-		m[i] = j
-		j++
-	}
-	for ; j < len(new); j++ {
-		if squash(new[j]) != "" {
-			return nil, false
+		case j < len(new) && lcs[i][j+1] >= lcs[i+1][j]:
+			j++
+		default:
+			m[i] = -1
+			i++
 		}
 	}
-	return m, true
+	return m
+}
+
+// appendAdded appends a line gofmt added unless it is blank (a blank
+// line gofmt adds separates declarations the fixes did not write).
+func appendAdded(out []string, line string) []string {
+	if strings.TrimSpace(line) == "" {
+		return out
+	}
+	return append(out, line)
 }
 
 func touches(edited map[int]bool, at, n int) bool {

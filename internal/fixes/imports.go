@@ -89,13 +89,7 @@ func addImport(fset *token.FileSet, file *ast.File, path string) (analysis.TextE
 	if tf == nil {
 		return analysis.TextEdit{}, false
 	}
-	lineEnd := func(p token.Pos) (token.Pos, bool) {
-		line := tf.Line(p)
-		if line >= tf.LineCount() {
-			return token.NoPos, false
-		}
-		return tf.LineStart(line+1) - 1, true
-	}
+	lineEnd := func(p token.Pos) (token.Pos, bool) { return LineEnd(tf, p) }
 	quoted := strconv.Quote(path)
 	for _, d := range file.Decls {
 		gd, ok := d.(*ast.GenDecl)

@@ -2,6 +2,7 @@ package fixes
 
 import (
 	"go/ast"
+	"go/token"
 
 	"golang.org/x/tools/go/analysis"
 )
@@ -68,4 +69,43 @@ func Paren(e ast.Expr, text string) string {
 		return text
 	}
 	return "(" + text + ")"
+}
+
+// Line returns the real line of p in tf: the line of the .go file, which
+// a //line directive does not change (tf.Line gives the renamed one).
+func Line(tf *token.File, p token.Pos) int {
+	return tf.PositionFor(p, false).Line
+}
+
+// LineEnd returns the position of the newline that ends the (real) line
+// of p, to insert after the line and any comment on it; ok is false on
+// the last line.
+func LineEnd(tf *token.File, p token.Pos) (token.Pos, bool) {
+	line := Line(tf, p)
+	if line >= tf.LineCount() {
+		return token.NoPos, false
+	}
+	return tf.LineStart(line+1) - 1, true
+}
+
+// Unrenamed returns the fixes without an edit in a part of a file that a
+// //line directive renames. go vet's JSON output names such an edit by the
+// renamed file (a .y grammar, say) with offsets into the .go file, which
+// would corrupt the grammar; the vet tool drops them.
+func Unrenamed(fset *token.FileSet, fixes []analysis.SuggestedFix) []analysis.SuggestedFix {
+	var out []analysis.SuggestedFix
+	for _, fix := range fixes {
+		ok := true
+		for _, e := range fix.TextEdits {
+			for _, p := range []token.Pos{e.Pos, e.End} {
+				if p.IsValid() && fset.PositionFor(p, true).Filename != fset.PositionFor(p, false).Filename {
+					ok = false
+				}
+			}
+		}
+		if ok {
+			out = append(out, fix)
+		}
+	}
+	return out
 }

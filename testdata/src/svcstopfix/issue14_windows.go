@@ -14,7 +14,7 @@ import (
 type trailingComma struct{}
 
 func (trailingComma) Execute(args []string, r <-chan svc.ChangeRequest, changes chan<- svc.Status) (bool, uint32) {
-	accepted := svc.AcceptStop | svc.AcceptShutdown
+	accepted := svc.AcceptStop | svc.AcceptShutdown | svc.AcceptPauseAndContinue
 	changes <- svc.Status{State: svc.Running, Accepts: accepted}
 	for c := range r {
 		switch c.Cmd {
