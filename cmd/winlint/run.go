@@ -41,12 +41,16 @@ func filters(ctx context.Context, o *options, cfg *driver.Config) ([]driver.Filt
 	case o.newFromPatch != "":
 		lines, err := diffscope.FromPatchFile(ctx, cfg.Dir, o.newFromPatch)
 		if err != nil {
-			return nil, fmt.Errorf("-new-from-patch: %v", err)
+			return nil, usageError{fmt.Errorf("-new-from-patch: %v", err)}
 		}
 		out = append(out, &diffscope.Filter{Lines: lines, What: "-new-from-patch"})
 	}
 	return out, nil
 }
+
+// usageError is a bad flag value found after parseFlags (a -new-from-patch
+// file that is not a diff): exit status 2.
+type usageError struct{ error }
 
 // enabledChecks returns the checks of the -checks selection, in catalogue
 // order.
@@ -111,7 +115,12 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 		MatchedOnly:    true, // not the replayed findings of dependencies
 	}
 	stages, err := filters(ctx, o, cfg)
-	if err != nil {
+	var uerr usageError
+	switch {
+	case errors.As(err, &uerr):
+		fmt.Fprintf(stderr, "winlint: %v\nRun 'winlint -help' for usage.\n", err)
+		return exitUsage
+	case err != nil:
 		return fail("%v", err)
 	}
 	res := driver.Run(ctx, cfg)
