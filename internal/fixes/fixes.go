@@ -479,11 +479,15 @@ func FormatLines(src []byte, ranges [][2]int) []byte {
 				}
 			}
 		case touches(edited, b.at, len(b.old)):
-			// Pair the lines gofmt only re-spaced: a pair takes
-			// gofmt's line if the old one was edited. Lines gofmt
-			// added go in (blank ones aside), and lines it dropped
-			// go out if edited.
-			m := pair(b.old, b.new)
+			m, ok := pairs(b.old, b.new)
+			if !ok {
+				// gofmt joined or split lines: take its lines.
+				out = append(out, b.new...)
+				break
+			}
+			// gofmt only re-spaced lines, or added or dropped blank
+			// ones: a pair takes gofmt's line if the old one was
+			// edited; blank lines it dropped go if edited.
 			j := 0
 			for i := range b.old {
 				if m[i] < 0 {
@@ -510,7 +514,11 @@ func FormatLines(src []byte, ranges [][2]int) []byte {
 		}
 	}
 	out = append(out, oldLines[at:]...)
-	return []byte(strings.Join(out, ""))
+	merged := []byte(strings.Join(out, ""))
+	if _, err := parser.ParseFile(token.NewFileSet(), "", merged, parser.SkipObjectResolution); err != nil {
+		return formatted // cannot happen, but gofmt's whole file is safe
+	}
+	return merged
 }
 
 // pair matches the lines of old and new that are the same but for
@@ -546,6 +554,28 @@ func pair(old, new []string) []int {
 		}
 	}
 	return m
+}
+
+// pairs returns pair(old, new) if it leaves only blank lines of old and
+// new unpaired.
+func pairs(old, new []string) ([]int, bool) {
+	m := pair(old, new)
+	paired := make(map[int]bool)
+	for i, j := range m {
+		if j < 0 {
+			if strings.TrimSpace(old[i]) != "" {
+				return nil, false
+			}
+			continue
+		}
+		paired[j] = true
+	}
+	for j, l := range new {
+		if !paired[j] && strings.TrimSpace(l) != "" {
+			return nil, false
+		}
+	}
+	return m, true
 }
 
 // appendAdded appends a line gofmt added unless it is blank (a blank
