@@ -187,6 +187,8 @@ func checkGOOS(goos string) string {
 	switch {
 	case !goosPattern.MatchString(goos) && slices.Contains(known, strings.ToLower(goos)):
 		return fmt.Sprintf("invalid GOOS %q: GOOS values are lower case (%s)", goos, strings.ToLower(goos))
+	case !goosPattern.MatchString(goos):
+		return fmt.Sprintf("invalid GOOS %q; go tool dist list knows %s", goos, strings.Join(known, ", "))
 	case !slices.Contains(known, goos):
 		return fmt.Sprintf("unknown GOOS %q; go tool dist list knows %s", goos, strings.Join(known, ", "))
 	case !slices.Contains(ports, goos+"/"+goarch):
