@@ -174,7 +174,10 @@ func snapshotRepo(t testing.TB) (dir, commit string) {
 			}
 			return os.MkdirAll(filepath.Join(dir, rel), 0o755)
 		}
-		if !d.Type().IsRegular() {
+		// A git worktree's .git is a file naming the main repository's
+		// git dir: copied, it would make the snapshot's "git init" and
+		// "git commit" write to the developer's own branch.
+		if !d.Type().IsRegular() || d.Name() == ".git" {
 			return nil
 		}
 		return copyFile(path, filepath.Join(dir, rel))
