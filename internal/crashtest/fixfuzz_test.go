@@ -235,7 +235,7 @@ func analyse(t *testing.T, u *unit, names []string, contents map[string][]byte) 
 			t.Errorf("%s on %s: %v", act.Analyzer.Name, u.pkg.ID, act.Err)
 		}
 		for _, d := range act.Diagnostics {
-			dg := diag{key: act.Analyzer.Name + "|" + d.Category + "|" + d.Message, posn: fset.Position(d.Pos)}
+			dg := diag{key: act.Analyzer.Name + "|" + d.Category + "|" + d.Message, posn: fset.PositionFor(d.Pos, false)}
 			// As the vet tool reports them (see cmd/winlint/vettool.go)
 			// and go vet's JSON names them: by the file Position gives,
 			// with unadjusted offsets.
@@ -354,30 +354,45 @@ func checkFixes(t *testing.T, s seed, src []byte, kinds byte, sel []byte) int {
 	if err != nil {
 		t.Fatalf("after fixes the package does not type-check as GOOS=windows: %v\n%s", err, dump(plan))
 	}
-	// The findings of the applied fixes are gone.
-	count := func(diags []diag) map[string]int {
+	// Findings are identified by analyzer, check, message, file and line,
+	// the lines of a fixed file mapped back to the lines they replace: a
+	// fix may move code, and several findings may share a message.
+	oldLine := make(map[string][]int) // per fixed file: new line -> old line
+	for _, f := range plan.Files {
+		oldLine[f.Name] = newToOld(f.Old, f.New)
+	}
+	id := func(d diag, mapped bool) string {
+		line := d.posn.Line
+		if m, ok := oldLine[d.posn.Filename]; ok && mapped && line-1 < len(m) && line >= 1 {
+			line = m[line-1] + 1
+		}
+		return fmt.Sprintf("%s@%s:%d", d.key, filepath.Base(d.posn.Filename), line)
+	}
+	count := func(diags []diag, mapped bool) map[string]int {
 		m := make(map[string]int)
 		for _, d := range diags {
-			m[d.key]++
+			m[id(d, mapped)]++
 		}
 		return m
 	}
-	before, after := count(a.diags), count(b.diags)
+	before, after := count(a.diags, false), count(b.diags, true)
 	fixed := make(map[string]int)
 	for _, i := range plan.Applied {
-		fixed[owner[i].key]++
+		fixed[id(owner[i], false)]++
 	}
+	// The findings of the applied fixes are gone.
 	for k, n := range fixed {
 		if after[k] > before[k]-n {
 			t.Errorf("finding still reported after its fix: %s (%d before, %d fixed, %d after)\n%s", k, before[k], n, after[k], dump(plan))
 		}
 	}
 	// A second round changes nothing, but for findings the first round's
-	// fixes caused (a fix can complete code another check then judges)
-	// and fixes the first round skipped for overlapping another.
+	// fixes caused (a fix can complete code another check then judges:
+	// "TCP" becomes "tcp", and the call now listens on localhost) and
+	// fixes the first round skipped for overlapping another.
 	if !conflicts {
 		again, owner2 := b.plan()
-		repeat := slices.ContainsFunc(again.Applied, func(i int) bool { return before[owner2[i].key] > 0 })
+		repeat := slices.ContainsFunc(again.Applied, func(i int) bool { return before[id(owner2[i], true)] > 0 })
 		if repeat {
 			var why []string
 			for _, sk := range plan.Skipped {
@@ -390,6 +405,33 @@ func checkFixes(t *testing.T, s seed, src []byte, kinds byte, sel []byte) int {
 		}
 	}
 	return len(plan.Applied)
+}
+
+// newToOld maps each line of new (0-based) to the line of old it is or
+// replaces.
+func newToOld(old, new []byte) []int {
+	lf := func(b []byte) []byte { return bytes.ReplaceAll(b, []byte("\r\n"), []byte("\n")) }
+	n := bytes.Count(lf(new), []byte("\n")) + 1
+	m := make([]int, n)
+	o, j := 0, 0 // next old line, next new line
+	for _, c := range lineChanges(lf(old), lf(new)) {
+		for ; j < c.newAt && j < n; j++ { // unchanged lines run in step
+			m[j] = o
+			o++
+		}
+		for k := range c.new {
+			if c.newAt+k < n {
+				m[c.newAt+k] = c.at + min(k, max(len(c.old)-1, 0))
+			}
+		}
+		j = c.newAt + len(c.new)
+		o = c.at + len(c.old)
+	}
+	for ; j < n; j++ {
+		m[j] = o
+		o++
+	}
+	return m
 }
 
 // checkFile checks one fixed file against its old content and the edits
