@@ -14,6 +14,12 @@
 // alignment); the rest of the file is left byte for byte as it was. Files
 // with CRLF line endings keep them.
 //
+// golang.org/x/tools v0.52 keeps its own fix application (edit merging,
+// concurrent-modification checks, import clean-up) in internal packages
+// (internal/analysis/driverutil, internal/diff), which cannot be imported;
+// this package does the same for winlint's driver, which receives the
+// edits as go vet's JSON rather than in-process.
+//
 // Nothing is written until Plan.Write, which writes every changed file to
 // a temporary file beside it and renames it over the original (keeping its
 // mode), after checking again that the file has not changed since it was
