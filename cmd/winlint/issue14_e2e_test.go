@@ -195,3 +195,36 @@ func TestVersionSkew(t *testing.T) {
 		t.Errorf("want exit 1 and one line saying to rebuild winlint with %s, got %s", newer, o)
 	}
 }
+
+// Defect 3: a file that changes between the analysis and the writing
+// (here: a go command that edits it right after go vet ran) keeps the
+// user's change; its fixes are refused with a clear message instead of
+// being applied at the old offsets.
+func TestFixStaleFile(t *testing.T) {
+	t.Parallel()
+	realGo, err := exec.LookPath("go")
+	if err != nil {
+		t.Skip("no go command")
+	}
+	dir := module(t, "1.22", map[string]string{"b/b.go": bSrc})
+	target := filepath.Join(dir, "b", "b.go")
+	bin := t.TempDir()
+	script := "#!/bin/sh\n" +
+		"if [ \"$1\" = vet ]; then\n" +
+		"  out=$(mktemp); \"$REAL_GO\" \"$@\" >\"$out\"; st=$?\n" +
+		"  { printf '// edited meanwhile\\n'; cat \"$TARGET\"; } >\"$TARGET.new\" && mv \"$TARGET.new\" \"$TARGET\"\n" +
+		"  cat \"$out\"; rm -f \"$out\"; exit $st\n" +
+		"fi\n" +
+		"exec \"$REAL_GO\" \"$@\"\n"
+	if err := os.WriteFile(filepath.Join(bin, "go"), []byte(script), 0o755); err != nil {
+		t.Fatal(err)
+	}
+	o := lint(t, dir, []string{"PATH=" + bin + string(os.PathListSeparator) + os.Getenv("PATH"), "REAL_GO=" + realGo, "TARGET=" + target}, "-fix", "./...")
+	want := "// edited meanwhile\n" + bSrc
+	if got := read(t, target); got != want {
+		t.Fatalf("the changed file was overwritten:\n%s\n%s", got, o)
+	}
+	if !strings.Contains(o.stderr, "changed since it was analysed") || !strings.Contains(o.stdout, "WL2004") {
+		t.Errorf("want the fix refused as stale and the finding reported, got %s", o)
+	}
+}
