@@ -208,7 +208,7 @@ func TestFixStaleFile(t *testing.T) {
 	}
 	dir := module(t, "1.22", map[string]string{"b/b.go": bSrc})
 	target := filepath.Join(dir, "b", "b.go")
-	bin := t.TempDir()
+	fakeGo := t.TempDir()
 	script := "#!/bin/sh\n" +
 		"if [ \"$1\" = vet ]; then\n" +
 		"  out=$(mktemp); \"$REAL_GO\" \"$@\" >\"$out\"; st=$?\n" +
@@ -216,15 +216,49 @@ func TestFixStaleFile(t *testing.T) {
 		"  cat \"$out\"; rm -f \"$out\"; exit $st\n" +
 		"fi\n" +
 		"exec \"$REAL_GO\" \"$@\"\n"
-	if err := os.WriteFile(filepath.Join(bin, "go"), []byte(script), 0o755); err != nil {
+	if err := os.WriteFile(filepath.Join(fakeGo, "go"), []byte(script), 0o755); err != nil {
 		t.Fatal(err)
 	}
-	o := lint(t, dir, []string{"PATH=" + bin + string(os.PathListSeparator) + os.Getenv("PATH"), "REAL_GO=" + realGo, "TARGET=" + target}, "-fix", "./...")
+	o := lint(t, dir, []string{"PATH=" + fakeGo + string(os.PathListSeparator) + os.Getenv("PATH"), "REAL_GO=" + realGo, "TARGET=" + target}, "-fix", "./...")
 	want := "// edited meanwhile\n" + bSrc
 	if got := read(t, target); got != want {
 		t.Fatalf("the changed file was overwritten:\n%s\n%s", got, o)
 	}
 	if !strings.Contains(o.stderr, "changed since it was analysed") || !strings.Contains(o.stdout, "WL2004") {
 		t.Errorf("want the fix refused as stale and the finding reported, got %s", o)
+	}
+}
+
+// Defect 2: a write that fails (a full disk, a quota, here the file size
+// limit of winlint's process) leaves the file whole, and says so; it used
+// to be truncated (os.WriteFile over the original).
+func TestFixWriteFailureKeepsFile(t *testing.T) {
+	t.Parallel()
+	realGo, err := exec.LookPath("go")
+	if err != nil {
+		t.Skip("no go command")
+	}
+	if _, err := exec.LookPath("sh"); err != nil {
+		t.Skip("no sh")
+	}
+	big := bSrc + strings.Repeat("// a large file: larger than the size limit of the winlint process\n", 6000) // ~400 kB
+	dir := module(t, "1.22", map[string]string{"b/b.go": big})
+	// The limit applies to winlint only: the go commands it runs lift it.
+	fakeGo := t.TempDir()
+	if err := os.WriteFile(filepath.Join(fakeGo, "go"), []byte("#!/bin/sh\nulimit -S -f unlimited\nexec \"$REAL_GO\" \"$@\"\n"), 0o755); err != nil {
+		t.Fatal(err)
+	}
+	cmd := exec.Command("sh", "-c", `ulimit -S -f 256 && exec "$0" -fix ./...`, bin)
+	cmd.Dir = dir
+	cmd.Env = env("PATH="+fakeGo+string(os.PathListSeparator)+os.Getenv("PATH"), "REAL_GO="+realGo)
+	out, _ := cmd.CombinedOutput()
+	if got := read(t, filepath.Join(dir, "b", "b.go")); got != big {
+		t.Fatalf("the failed write changed the file: %d bytes, want %d\n%s", len(got), len(big), out)
+	}
+	if !strings.Contains(string(out), "not applying 1 fix to "+filepath.FromSlash("b/b.go")) || !strings.Contains(string(out), "WL2004") {
+		t.Errorf("want the failed write reported and the finding kept, got:\n%s", out)
+	}
+	if ents, _ := os.ReadDir(filepath.Join(dir, "b")); len(ents) != 1 {
+		t.Errorf("the failed write left files behind: %v", ents)
 	}
 }
