@@ -151,3 +151,44 @@ func TestWriteFailureKeepsFile(t *testing.T) {
 		t.Errorf("the failed write left files behind: %v", ents)
 	}
 }
+
+// A fix that edits two files is applied to both or neither: when one
+// cannot be written, the other is not written either.
+func TestWriteNoHalfFix(t *testing.T) {
+	dir := t.TempDir()
+	a, b, c := filepath.Join(dir, "a.go"), filepath.Join(dir, "b.go"), filepath.Join(dir, "c.go")
+	const src = "package p\n\nvar x = 1\n"
+	for _, f := range []string{a, b, c} {
+		if err := os.WriteFile(f, []byte(src), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	at := len("package p\n\nvar x = ")
+	plan := Apply([]Fix{
+		{Edits: []Edit{edit(a, at, at+1, "2"), edit(b, at, at+1, "2")}}, // 0: a and b
+		{Edits: []Edit{edit(c, at, at+1, "3")}},                         // 1: c alone
+	}, Options{})
+	if err := os.WriteFile(a, []byte(src+"// changed\n"), 0o644); err != nil { // a cannot be written now
+		t.Fatal(err)
+	}
+	failed := plan.Write()
+	var names []string
+	for _, f := range failed {
+		names = append(names, filepath.Base(f.File))
+	}
+	if !reflect.DeepEqual(names, []string{"a.go", "b.go"}) {
+		t.Errorf("not written: %v, want [a.go b.go]", names)
+	}
+	if read(t, b) != src || read(t, c) != "package p\n\nvar x = 3\n" {
+		t.Errorf("b.go = %q (want unchanged), c.go = %q (want fixed)", read(t, b), read(t, c))
+	}
+}
+
+func read(t *testing.T, file string) string {
+	t.Helper()
+	data, err := os.ReadFile(file)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return string(data)
+}
