@@ -13,7 +13,10 @@ esac
 gobin="$(go env GOBIN)"
 [ -n "$gobin" ] || gobin="$(go env GOPATH)/bin"
 if [ -n "${WINLINT_VERSION:-}" ]; then
-  go install "github.com/winlint/winlint/cmd/winlint@${WINLINT_VERSION}" || exit 1
+  go install "github.com/winlint/winlint/cmd/winlint@${WINLINT_VERSION}" || {
+    echo "::error title=winlint action::go install github.com/winlint/winlint/cmd/winlint@${WINLINT_VERSION} failed: is that version on the Go module proxy? Leave version empty to build the action's own source (pinned by the uses: ref)."
+    exit 1
+  }
 else
   (cd "$GITHUB_ACTION_PATH" && GOWORK=off go install ./cmd/winlint) || exit 1
 fi

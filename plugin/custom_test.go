@@ -3,23 +3,23 @@ package plugin_test
 import (
 	"context"
 	"encoding/json"
+	"io/fs"
 	"os"
 	"os/exec"
 	"path/filepath"
-	"regexp"
 	"slices"
 	"strings"
 	"testing"
 	"time"
 )
 
-// TestGolangciLintCustom builds golangci-lint the way users do, with
-// `golangci-lint custom` and the repository's .custom-gcl.yml (its plugin
-// version line replaced by the path of this checkout, as its comment
-// offers), without network access to GitHub: the builder's hard-coded
-// `git clone https://github.com/golangci/golangci-lint.git` is redirected
-// to a local repository made from the module proxy's copy (FACTS G2, route
-// A). The golangci-lint running `custom` is the one TestGolangciLint builds.
+// TestGolangciLintCustom builds golangci-lint the way the README tells
+// users to, with `golangci-lint custom` run in the root of a winlint checkout
+// on its .custom-gcl.yml as shipped (its plugin is `path: .`), here a copy of
+// this checkout, without network access to GitHub: the builder's hard-coded
+// `git clone https://github.com/golangci/golangci-lint.git` is redirected to
+// a local repository made from the module proxy's copy of golangci-lint. The
+// golangci-lint running `custom` is the one TestGolangciLint builds.
 //
 // With -trimpath in GOFLAGS the second build reuses the first one's
 // compiled packages: it costs a link (seconds when warm).
@@ -33,20 +33,19 @@ func TestGolangciLintCustom(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	mirror := gclMirror(ctx, t, cfg.Version)
-
-	shipped, err := os.ReadFile(filepath.Join(root, ".custom-gcl.yml"))
+	release, err := readCustomGCL(filepath.Join(root, ".custom-gcl.release.yml"))
 	if err != nil {
 		t.Fatal(err)
 	}
-	pluginVersion := regexp.MustCompile(`(?m)^(\s+)version: .*$`)
-	if len(pluginVersion.FindAll(shipped, -1)) != 1 {
-		t.Fatalf(".custom-gcl.yml: want one plugin version line:\n%s", shipped)
+	if *release != *cfg {
+		t.Errorf(".custom-gcl.release.yml builds %+v, .custom-gcl.yml %+v: keep them the same", release, cfg)
 	}
-	config := pluginVersion.ReplaceAllString(string(shipped), "${1}path: "+root)
+	mirror := gclMirror(ctx, t, cfg.Version)
 
-	work := t.TempDir()
-	if err := os.WriteFile(filepath.Join(work, ".custom-gcl.yml"), []byte(config), 0o644); err != nil {
+	// A copy of the checkout (its module, without .git, testdata and nested
+	// modules), as a user's clone.
+	work := filepath.Join(t.TempDir(), "winlint")
+	if err := copyModule(root, work); err != nil {
 		t.Fatal(err)
 	}
 	cmd := exec.CommandContext(ctx, bin, "custom", "-v")
@@ -63,6 +62,9 @@ func TestGolangciLintCustom(t *testing.T) {
 	}
 	t.Logf("golangci-lint custom built custom-gcl in %s", time.Since(start).Round(time.Second))
 	custom := filepath.Join(work, "custom-gcl"+exeSuffix())
+	if _, err := os.Stat(custom); err != nil {
+		t.Fatalf("golangci-lint custom wrote no ./custom-gcl: %v", err)
+	}
 
 	example, err := os.ReadFile(filepath.Join(root, ".golangci.yml"))
 	if err != nil {
@@ -70,7 +72,9 @@ func TestGolangciLintCustom(t *testing.T) {
 	}
 	dir := fixture(t, root, string(example))
 	got, _, code, stderr := gclRun(t, ctx, custom, dir, "./...")
-	want := []string{
+	want := []string{ // as TestGolangciLint's suite
+		"leak.go:35 winlint WL1001",
+		"leak.go:8 winlint WL1001",
 		"listen_windows.go:7 winlint WL2005",
 		"main.go:14 winlint WL2001",
 		"main.go:24 winlint WL2004",
@@ -134,4 +138,34 @@ func gclMirror(ctx context.Context, t *testing.T, version string) string {
 		t.Fatal(err)
 	}
 	return mirror
+}
+
+// copyModule copies the module rooted at src to dst: what a clone of it
+// builds from, without .git, testdata and nested modules.
+func copyModule(src, dst string) error {
+	return filepath.WalkDir(src, func(path string, d fs.DirEntry, err error) error {
+		if err != nil {
+			return err
+		}
+		rel, _ := filepath.Rel(src, path)
+		if d.IsDir() {
+			if path != src {
+				if d.Name() == ".git" || d.Name() == "testdata" {
+					return filepath.SkipDir
+				}
+				if _, err := os.Stat(filepath.Join(path, "go.mod")); err == nil {
+					return filepath.SkipDir
+				}
+			}
+			return os.MkdirAll(filepath.Join(dst, rel), 0o755)
+		}
+		if !d.Type().IsRegular() || rel == "custom-gcl"+exeSuffix() {
+			return nil
+		}
+		data, err := os.ReadFile(path)
+		if err != nil {
+			return err
+		}
+		return os.WriteFile(filepath.Join(dst, rel), data, 0o644)
+	})
 }

@@ -114,7 +114,12 @@ func golangciLint(t *testing.T) (context.Context, string, string) {
 	if err != nil {
 		t.Fatal(err)
 	}
+	// The commands get what is left of go test's -timeout (the README's test
+	// command sets one that a cold build fits in), less a minute to report.
 	ctx, cancel := context.WithTimeout(t.Context(), 25*time.Minute)
+	if deadline, ok := t.Deadline(); ok {
+		ctx, cancel = context.WithDeadline(t.Context(), deadline.Add(-time.Minute))
+	}
 	t.Cleanup(cancel)
 	return ctx, root, buildGCL(ctx, t, root)
 }
@@ -136,6 +141,8 @@ func TestGolangciLint(t *testing.T) {
 		dir := fixture(t, root, string(example))
 		got, byKey, code, stderr := gclRun(t, ctx, bin, dir, "./...")
 		want := []string{
+			"leak.go:35 winlint WL1001",          // //nolint:wl1001 names another linter
+			"leak.go:8 winlint WL1001",           // its related position folded in, not an issue
 			"listen_windows.go:7 winlint WL2005", // Windows-only file: GOOS=windows
 			"main.go:14 winlint WL2001",
 			"main.go:24 winlint WL2004", // //nolint:wl2004 names another linter
@@ -146,9 +153,35 @@ func TestGolangciLint(t *testing.T) {
 				code, strings.Join(got, "\n\t"), strings.Join(want, "\n\t"), stderr)
 		}
 		for key, is := range byKey {
-			if !strings.HasPrefix(is.Text, "netfamily: ") {
+			family := "netfamily: "
+			if strings.HasPrefix(key, "leak.go") {
+				family = "filehandle: "
+			}
+			if !strings.HasPrefix(is.Text, family) {
 				t.Errorf("%s: text %q does not name the family", key, is.Text)
 			}
+		}
+		if text := byKey["leak.go:8 winlint WL1001"].Text; !strings.HasSuffix(text, "; f is still open here at line 14 (WL1001)") {
+			t.Errorf("leak.go:8: text %q does not end with its related position", text)
+		}
+	})
+
+	// A finding with related information (WL1001: the returns where the
+	// file is still open) is one issue, and //nolint on its line suppresses
+	// all of it, for the per-check linter as for the suite (above).
+	t.Run("nolint-related", func(t *testing.T) {
+		config := "version: \"2\"\nlinters:\n  default: none\n  enable: [wl1001]\n  settings:\n    custom:\n      wl1001: {type: module}\n"
+		dir := fixture(t, root, config)
+		got, byKey, code, stderr := gclRun(t, ctx, bin, dir, "./...")
+		want := []string{
+			"leak.go:22 wl1001 WL1001", // //nolint:winlint names another linter
+			"leak.go:8 wl1001 WL1001",
+		}
+		if !slices.Equal(got, want) || code != 1 {
+			t.Fatalf("wl1001: exit %d, issues\n\t%s\nwant exit 1 and\n\t%s\nstderr:\n%s", code, strings.Join(got, "\n\t"), strings.Join(want, "\n\t"), stderr)
+		}
+		if text := byKey[want[1]].Text; !strings.HasSuffix(text, "; f is still open here at line 14 (WL1001)") {
+			t.Errorf("%s: text %q does not end with its related position", want[1], text)
 		}
 	})
 
@@ -156,7 +189,7 @@ func TestGolangciLint(t *testing.T) {
 		config := strings.Replace(string(example), "checks: default", `checks: "default,-WL2006,-WL2005"`, 1)
 		dir := fixture(t, root, config)
 		got, _, _, stderr := gclRun(t, ctx, bin, dir, "./...")
-		want := []string{"main.go:14 winlint WL2001", "main.go:24 winlint WL2004"}
+		want := []string{"leak.go:35 winlint WL1001", "leak.go:8 winlint WL1001", "main.go:14 winlint WL2001", "main.go:24 winlint WL2004"}
 		if !slices.Equal(got, want) {
 			t.Fatalf("with checks: default,-WL2006,-WL2005: issues\n\t%s\nwant\n\t%s\nstderr:\n%s", strings.Join(got, "\n\t"), strings.Join(want, "\n\t"), stderr)
 		}

@@ -42,9 +42,9 @@ var WL6001 = &catalog.Check{
 		"`log` logger and the runtime's panic and crash messages are lost without an error you would see, " +
 		"and Ctrl+C never arrives. A Windows service needs no `-H windowsgui` at all: services run " +
 		"without an interactive console either way, and the same binary run from a command line " +
-		"(install, debug) loses its output (FACTS F: the subsystem is verified with debug/pe; the " +
-		"missing standard handles are derived from the Go source and Microsoft's GetStdHandle " +
-		"documentation, not run on Windows).\n\n" +
+		"(install, debug) loses its output (`cmd/link/internal/ld/pe.go` sets the PE subsystem to " +
+		"IMAGE_SUBSYSTEM_WINDOWS_GUI; a GUI process gets no console and no standard handles: " +
+		"https://learn.microsoft.com/en-us/windows/console/getstdhandle; not run on Windows).\n\n" +
 		"Reported: a `//go:generate` directive of a `main` package that builds that same package " +
 		"(no package argument, `.`, or its import path) with `-H windowsgui`, when the package imports " +
 		"`golang.org/x/sys/windows/svc` or `github.com/kardianos/service`, or writes to the console " +
@@ -89,7 +89,7 @@ var WL6002 = &catalog.Check{
 		"`Get-AuthenticodeSignature`); how SmartScreen treats it was not checked here. Signing is " +
 		"done after the build with signtool, osslsigncode, AzureSignTool, jsign, relic or smctl; no " +
 		"Go build flag prevents it: `-s -w`, `-trimpath`, `-buildmode=pie`, `-buildvcs=false` and " +
-		"`-H windowsgui` binaries all sign and verify (FACTS F, verified with osslsigncode).\n\n" +
+		"`-H windowsgui` binaries all sign and verify with osslsigncode.\n\n" +
 		"Not reported: builds in `_test.go` files; builds followed in the same set or function by a " +
 		"signer, a shell, make, goreleaser, `go run` or a program whose name is not known (any of " +
 		"which may sign); packages that run a signer anywhere (a separate signing target); builds " +
@@ -124,7 +124,7 @@ var WL6003 = &catalog.Check{
 	Doc: "With `-buildvcs=false` (on the command line, or in a GOFLAGS set in code) the go command " +
 		"records no `vcs.revision`, `vcs.time` or `vcs.modified` in the binary, and the main module's " +
 		"version is `(devel)`: `go version -m app.exe` and `debug.ReadBuildInfo` can no longer tell " +
-		"which commit a shipped binary was built from (FACTS F, verified with `debug/buildinfo`). The " +
+		"which commit a shipped binary was built from (`go help build`, -buildvcs; checked with `debug/buildinfo`). The " +
 		"flag is usually added to silence \"error obtaining VCS status\" in a container without `.git`.\n\n" +
 		"Reported: `go build -o …` and `go install` commands in `//go:generate`, `exec.Command` and mage " +
 		"`sh.Run*` whose effective `-buildvcs` is false, unless their GOOS is known to be another OS " +
@@ -158,7 +158,7 @@ var WL6004 = &catalog.Check{
 	Doc: "GOFLAGS flags are applied first and flags on the command line after them; for `-ldflags` " +
 		"the later value **replaces** the earlier one rather than adding to it (`go help environment`). " +
 		"So `GOFLAGS=-ldflags=-H=windowsgui` with `go build -ldflags=-s` builds a console binary " +
-		"(verified: PE subsystem 3, FACTS F). The GOFLAGS linker flags are lost without a warning.\n\n" +
+		"(checked with `debug/pe`: PE subsystem 3, the console). The GOFLAGS linker flags are lost without a warning.\n\n" +
 		"Reported: a `go build`/`go install` whose environment sets GOFLAGS with `-ldflags` in code " +
 		"(`exec.Cmd.Env`, `os.Setenv` earlier in the function, a mage env map, `env GOFLAGS=…`) and " +
 		"whose command line also has `-ldflags` for the same package pattern.\n\n" +
@@ -202,8 +202,8 @@ var WL6005 = &catalog.Check{
 	Doc: "An Authenticode signature covers the PE image's hash; any change to the file afterwards " +
 		"(packing it with upx, editing resources with rcedit or Resource Hacker, editbin, strip, " +
 		"appending data) makes verification fail: osslsigncode reports `MISMATCH!!!` and exits 1 after " +
-		"a one-byte change (FACTS F; Windows' own WinVerifyTrust was not run, but checks the same " +
-		"image hash).\n\n" +
+		"a one-byte change (Windows' own WinVerifyTrust was not run, but checks the same image hash: " +
+		"https://learn.microsoft.com/en-us/windows/win32/seccrypto/authenticode).\n\n" +
 		"Reported: after a signing command (signtool, osslsigncode, AzureSignTool, jsign, relic, smctl) " +
 		"in the same go:generate set or function, a command that rewrites the same signed file in " +
 		"place, or an `os.OpenFile` for writing, `os.WriteFile` or `os.Create` of that file.\n\n" +

@@ -38,8 +38,11 @@ var WL1001 = &catalog.Check{
 		"On Windows a file that is still open cannot be deleted or renamed: `os.Open` shares the file " +
 		"without `FILE_SHARE_DELETE`, so `Remove` and `Rename` fail with a sharing violation until the " +
 		"handle is closed (or, at some unknown time, the finalizer closes it). Log rotation, updates and " +
-		"temp-file cleanup fail (FACTS E1, E2). The \"512 open files\" limit is a C runtime limit Go " +
-		"does not have (FACTS E2): the cost of a leak is the sharing violation.\n\n" +
+		"temp-file cleanup fail (`syscall/syscall_windows.go Open` shares files with `FILE_SHARE_READ|FILE_SHARE_WRITE` " +
+		"only; golang/go#32088 asked for `FILE_SHARE_DELETE` and was declined). The \"512 open files\" limit is " +
+		"the C runtime's stdio limit (`_setmaxstdio`), which Go does not use: it calls CreateFile directly, " +
+		"and Windows allows 2^24 handles per process " +
+		"(https://learn.microsoft.com/en-us/windows/win32/sysinfo/kernel-objects). The cost of a leak is the sharing violation.\n\n" +
 		"Not reported: the `if err != nil` branch of the opening call (the error it returned, not " +
 		"reassigned); branches where the file is nil; files returned, stored in a field, global, map, " +
 		"slice or closure, sent on a channel, or passed to a function that is not known to only borrow " +
@@ -88,7 +91,7 @@ var WL1002 = &catalog.Check{
 	Doc: "`defer f.Close()` (or a deferred release of a handle) inside a loop whose body opens `f`: " +
 		"deferred calls run when the function returns, not at the end of the iteration, so every file " +
 		"the loop opened stays open until then. On Windows none of them can be deleted or renamed " +
-		"meanwhile (FACTS E1), and a long loop holds thousands of handles.\n\n" +
+		"meanwhile (Go opens files without `FILE_SHARE_DELETE`: `syscall/syscall_windows.go Open`), and a long loop holds thousands of handles.\n\n" +
 		"Not reported: loops that leave (return or break) after the defer, so that it runs once; a loop " +
 		"body wrapped in a function literal, whose defer runs at the end of each call.\n\n" +
 		"Fix: move the body into a function (`func() error { …; defer f.Close(); … }()`), or close the " +
@@ -156,7 +159,7 @@ var WL1003 = &catalog.Check{
 		"`O_TRUNC`, folded from constants) and the function checks neither a `Close` nor a `Sync` of " +
 		"`f`. The error of the last write to disk may surface only at `Close`; dropping it reports " +
 		"success for a truncated file. No linter in the default sets catches this: errcheck's Close " +
-		"exclusion hides it and gosec's old G307 was retired (FACTS E3).\n\n" +
+		"exclusion hides it, and gosec's old G307 is listed among its retired rules (the ID now names another rule).\n\n" +
 		"Not reported: read-only files (`os.Open`, `OpenFile` with `O_RDONLY` or flags not known); a " +
 		"function that also checks `f.Close()` (the defer is then a safety net) or a `f.Sync()`; a " +
 		"dropped close on an error path that returns an error already; files " +
@@ -202,14 +205,15 @@ var WL1004 = &catalog.Check{
 	Doc: "`os.Remove`, `os.Rename` or `os.RemoveAll` of a path whose `*os.File` is still open in the " +
 		"same function. Go opens files without `FILE_SHARE_DELETE`, so on Windows `DeleteFile` and " +
 		"`MoveFileEx` fail with `ERROR_SHARING_VIOLATION` while the handle is open; the same code works " +
-		"on Unix (FACTS E1). The classic shapes: the atomic write that renames the temporary file " +
+		"on Unix (`syscall/syscall_windows.go Open` shares with `FILE_SHARE_READ|FILE_SHARE_WRITE` only; " +
+		"`os/os_windows_test.go` expects `ERROR_SHARING_VIOLATION`; golang/go#32088). The classic shapes: the atomic write that renames the temporary file " +
 		"before closing it, and `defer f.Close()` registered **before** `defer os.Remove(name)` — " +
 		"deferred calls run last-in first-out, so the removal runs first.\n\n" +
 		"The path is matched when it is the same variable, constant or `f.Name()` as the one the file " +
 		"was opened with (for `RemoveAll`, the directory the file was created in or joined from).\n\n" +
 		"Not reported: Remove or Rename after Close; `defer os.Remove(name)` registered before " +
 		"`defer f.Close()`; files opened through `os.Root` or `OpenInRoot`, which Go opens with " +
-		"`FILE_SHARE_DELETE` (FACTS E1); paths that cannot be matched.\n\n" +
+		"`FILE_SHARE_DELETE` (`internal/syscall/windows/at_windows.go`); paths that cannot be matched.\n\n" +
 		"Fix: close the file first; for the deferred pair, register the removal first or do both in one " +
 		"deferred function (`defer func() { f.Close(); os.Remove(name) }()`).",
 	Bad: `package atomic
@@ -263,7 +267,8 @@ var WL1005 = &catalog.Check{
 		"that return such a handle fresh are learned as facts and their callers checked the same way. Unlike " +
 		"`*os.File`, these have no finalizer: the handle (and the kernel object: the process, the " +
 		"mapping, the service handle that blocks deletion of the service) lives until the process exits " +
-		"(FACTS B, E2).\n\n" +
+		"(only `*os.File` gets a finalizer, `runtime.SetFinalizer` in `os/file_windows.go`; a raw handle stays " +
+		"open until `CloseHandle`: https://learn.microsoft.com/en-us/windows/win32/api/handleapi/nf-handleapi-closehandle).\n\n" +
 		"Not reported, as for WL1001: the error branch of the acquiring call, branches where the handle " +
 		"is zero or invalid, handles returned or stored, handles given to `os.NewFile` (which takes " +
 		"ownership) or to a function that is not known to borrow them, paths ending the process. " +

@@ -33,7 +33,7 @@ var WL2001 = &catalog.Check{
 		"IPv4 clients cannot connect. `\"tcp\"` on the same address is dual-stack (V6ONLY=0).\n\n" +
 		"Go sets the option explicitly on every OS (`net/ipsock_posix.go favoriteAddrFamily`, " +
 		"`net/sockopt_windows.go setDefaultSockopts`), so Windows behaves like Linux here; the common " +
-		"belief that tcp6 on `[::]` is dual-stack is false (FACTS A1).\n\n" +
+		"belief that tcp6 on `[::]` is dual-stack is false: the `favoriteAddrFamily` comment says tcp6 on an IPv6 wildcard uses \"an IPv6-only, AF_INET6 and IPV6_V6ONLY=1\" socket (Windows itself also defaults to V6ONLY=1: https://learn.microsoft.com/en-us/windows/win32/winsock/dual-stack-sockets).\n\n" +
 		"Not reported: `\"tcp6\"` with a specific IPv6 address (`[::1]:p`, `[2001:db8::1]:p`); a function " +
 		"that also listens with `\"tcp4\"`/`\"udp4\"` (a deliberate split listener); `\"tcp\"` with any address.\n\n" +
 		"Fix: use `\"tcp\"` (`\"udp\"`). A suggested fix rewrites a literal network.",
@@ -61,8 +61,8 @@ var WL2002 = &catalog.Check{
 	Doc: "A `\"tcp4\"`/`\"udp4\"`/`\"ip4\"` network with an IPv6 literal (other than `::` and IPv4-mapped " +
 		"`::ffff:a.b.c.d`), or a `\"tcp6\"`/`\"udp6\"`/`\"ip6\"` network with an IPv4 literal, `0.0.0.0` or an " +
 		"IPv4-mapped literal, never finds a usable address: Listen, Dial and Resolve fail with " +
-		"`address …: no suitable address found` on every OS (`net/ipsock.go` filters the addresses by " +
-		"family; FACTS A2).\n\n" +
+		"`address …: no suitable address found` on every OS (`net/ipsock.go` keeps only the addresses of " +
+		"the network's family and returns `errNoSuitableAddress` when none is left).\n\n" +
 		"Not reported: host names (resolved at run time), `tcp4` with `::ffff:a.b.c.d` (it works), " +
 		"addresses computed at run time.\n\n" +
 		"Fix: use the family-neutral network (`\"tcp\"`, `\"udp\"`) or an address of the network's family.",
@@ -88,8 +88,8 @@ var WL2003 = &catalog.Check{
 	Default:  true,
 	Severity: catalog.Warning,
 	Doc: "`net.Listen(\"tcp4\", \"[::]:p\")` succeeds, but binds `0.0.0.0`: for an IPv6 wildcard the " +
-		"resolver adds `0.0.0.0` (`net/ipsock.go internetAddrList`, issue 18806) and the IPv4 filter keeps " +
-		"only that one. The code says IPv6, the socket is IPv4-only, and IPv6 clients are refused (FACTS A2).\n\n" +
+		"resolver adds `0.0.0.0` (`net/ipsock.go internetAddrList`, golang/go#18806) and the IPv4 filter keeps " +
+		"only that one. The code says IPv6, the socket is IPv4-only, and IPv6 clients are refused.\n\n" +
 		"Not reported: `\"tcp4\"` with `0.0.0.0` or an IPv4 address, `\"tcp\"` with `[::]`.\n\n" +
 		"Fix: `\"tcp\"` to accept both families, or write `0.0.0.0` if IPv4 only is meant.",
 	Bad: `package server
@@ -118,7 +118,8 @@ var WL2004 = &catalog.Check{
 		"`Listen` takes tcp, tcp4, tcp6, unix and unixpacket; `ListenPacket` takes udp*, `ip*:<protocol>` " +
 		"and unixgram (a bare `\"ip4\"` is unknown there); `ResolveTCPAddr` takes tcp* only. On Windows, " +
 		"`\"unixgram\"` and `\"unixpacket\"` are not supported at all; only `\"unix\"` stream sockets are " +
-		"(FACTS A2).\n\n" +
+		"(Windows has AF_UNIX stream sockets only: https://devblogs.microsoft.com/commandline/af_unix-comes-to-windows/; " +
+		"Go's `net/platform_test.go` skips unixgram and unixpacket on windows).\n\n" +
 		"Not reported: networks computed at run time, `\"ip4:icmp\"`-style protocol suffixes, the empty " +
 		"network of `Resolve*Addr` (it means the default).\n\n" +
 		"Fix: the lower-case or supported name; a suggested fix lower-cases a literal.",
@@ -148,7 +149,7 @@ var WL2005 = &catalog.Check{
 		"IPv4 (`net/dial.go`: `addrs.first(isIPv4)`; the Listen doc says a host name \"will create a " +
 		"listener for at most one of the host's IP addresses\"). On Windows, clients that resolve " +
 		"localhost to `::1` first (browsers, curl, .NET, tools without Happy Eyeballs) are refused or " +
-		"wait for a fallback (FACTS A2).\n\n" +
+		"wait for a fallback (a Go client falls back to IPv4 after 300 ms: `net/dial.go dialParallel`).\n\n" +
 		"Not reported: port 0 (the caller dials `Listener.Addr()`, the real address), `\"tcp4\"`/`\"tcp6\"` " +
 		"with localhost (the family is explicit), IP literals.\n\n" +
 		"Fix: listen on `127.0.0.1` (what happens today, made explicit) or `[::1]`, or on both. A " +
@@ -179,7 +180,8 @@ var WL2006 = &catalog.Check{
 		"or misparsed. `net.JoinHostPort` adds them. This check covers the sinks go vet's `hostport` " +
 		"analyzer does not: `DialContext`, `Listen`, `ListenPacket`, `ListenConfig`, `tls.Dial`, " +
 		"`tls.Listen`, `Resolve*Addr`, `http.ListenAndServe`, `http.Server.Addr`, and the `%v` forms and " +
-		"concatenation everywhere (FACTS A3).\n\n" +
+		"concatenation everywhere (`golang.org/x/tools/go/analysis/passes/hostport`, in go vet since Go 1.25, " +
+		"reports only `Sprintf(\"%s:%d\"|\"%s:%s\", host, port)` passed to `net.Dial`, `net.DialTimeout` and `(*net.Dialer).Dial`).\n\n" +
 		"Not reported: what go vet already reports (`Sprintf(\"%s:%d\"|\"%s:%s\", …)` passed to `net.Dial`, " +
 		"`DialTimeout` or `Dialer.Dial`), constant hosts without a colon (`\"localhost\"`, IPv4 literals), " +
 		"`\"[%s]:%d\"` formats.\n\n" +
@@ -218,7 +220,8 @@ var WL2007 = &catalog.Check{
 		"`*net.TCPAddr`/`*net.UDPAddr` accepted on a dual-stack (\"tcp\") listener; `len(ip) == net.IPv4len` " +
 		"is false for them and `len(ip) == net.IPv6len` is true. Likewise `netip.Addr.Is4()` is false for " +
 		"IPv4-mapped addresses (`::ffff:a.b.c.d`), which `netip.AddrFromSlice(net.IP)`, " +
-		"`TCPAddr.AddrPort()` and `UDPConn.ReadFromUDPAddrPort` yield for IPv4 peers (FACTS A4).\n\n" +
+		"`TCPAddr.AddrPort()` and `UDPConn.ReadFromUDPAddrPort` yield for IPv4 peers (`net/netip/netip.go`: Is4 \"returns false for IPv4-mapped IPv6 addresses\"; " +
+		"`net/ip.go To4` accepts both forms).\n\n" +
 		"Not reported: `ip.To4() != nil`; length tests on values of unknown origin (parameters, `To4()` " +
 		"results, `make(net.IP, 4)`); a condition that compares the length with both 4 and 16 (a validity " +
 		"check); `Is4()` next to `Is4In6()` or `Unmap()` on the same address; `Is4()` on addresses from " +

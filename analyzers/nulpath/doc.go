@@ -32,7 +32,8 @@ var WL4001 = &catalog.Check{
 		"`syscall.StringToUTF16Ptr`, `syscall.StringBytePtr` and `syscall.StringByteSlice` **panic** when " +
 		"the string contains a NUL byte (`panic(\"windows: string with NUL passed to StringToUTF16\")`). " +
 		"A file name, registry path or service name that comes from the user, a config file or the network " +
-		"then crashes the program instead of failing the call (FACTS C2).\n\n" +
+		"then crashes the program instead of failing the call (`syscall/syscall_windows.go StringToUTF16`, " +
+		"`syscall/syscall.go StringByteSlice`, `golang.org/x/sys/windows/syscall_windows.go StringToUTF16`).\n\n" +
 		"staticcheck's SA1019 reports the `syscall` ones as deprecated, but not the `x/sys/windows` ones, " +
 		"whose deprecation is prose only; winlint reports both, for the panic.\n\n" +
 		"Not reported: constant strings without a NUL (they cannot panic; a constant *with* a NUL is " +
@@ -84,7 +85,8 @@ var WL4002 = &catalog.Check{
 		"`unsafe.StringData(s)` passed to a syscall (which has no terminator at all), and cgo's " +
 		"`C.CString(s)`. A NUL inside `s` ends the string early, so the OS opens, deletes or creates " +
 		"**another path** — `C:\\data\\user\\x00\\..\\secret` becomes `C:\\data\\user` — and " +
-		"nothing fails (FACTS C4; on Linux an `openat` of `/etc/hostname\\x00.evil` opened `/etc/hostname`).\n\n" +
+		"nothing fails (on Linux an `openat` of `/etc/hostname\\x00.evil` opens `/etc/hostname`; cgo's " +
+		"`_Cfunc_CString` in `cmd/cgo/out.go` copies the bytes and appends a NUL without checking for one).\n\n" +
 		"Not reported: constant strings; strings that cannot contain a NUL (see WL4001); strings tested " +
 		"for a NUL earlier in the same function (`strings.IndexByte(s, 0)`, `strings.ContainsRune(s, 0)`, " +
 		"`strings.Contains(s, \"\\x00\")`, a loop comparing `s[i]` or its runes with 0, or a " +
@@ -144,7 +146,8 @@ var WL4003 = &catalog.Check{
 		"(`windows.UTF16PtrFromString`, `syscall.BytePtrFromString`…) always fails with `EINVAL`; given " +
 		"to a panicking converter (`windows.StringToUTF16Ptr`, `syscall.StringBytePtr`…) it always " +
 		"panics. Every Windows path conversion in `os` and `syscall` goes through `UTF16FromString`, which " +
-		"rejects NULs; Go 1.19+ did **not** add a zero-copy path that skips the check (FACTS C1, C3). " +
+		"rejects NULs (`syscall/syscall_windows.go UTF16FromString` starts with a NUL check and always copies); " +
+		"Go 1.19+ did **not** add a zero-copy path that skips the check (golang/go#59967 only changed its allocation). " +
 		"Raw `syscall.Syscall` and `(*LazyProc).Call` calls are covered through the converter that makes " +
 		"their path pointer.\n\n" +
 		"Constants are folded through named constants, concatenations and variables assigned once.\n\n" +
@@ -178,7 +181,9 @@ var WL4004 = &catalog.Check{
 		"`GetLogicalDriveStrings` (`\"C:\\\\\\x00D:\\\\\\x00\\x00\"` in Go notation), `GetVolumePathNamesForVolumeName`, " +
 		"`QueryDosDevice`, `REG_MULTI_SZ` registry values and the environment block of " +
 		"`GetEnvironmentStrings`. Converting the whole buffer silently yields its first element: one " +
-		"drive, one registry string, one environment variable (FACTS C4, pattern 5).\n\n" +
+		"drive, one registry string, one environment variable (`UTF16ToString` stops at the first NUL: " +
+		"`syscall/syscall_windows.go`; the list format: " +
+		"https://learn.microsoft.com/en-us/windows/win32/api/fileapi/nf-fileapi-getlogicaldrivestringsw).\n\n" +
 		"Reported: `UTF16ToString(buf)` (or `buf[:n]`) where `buf` is filled by one of these APIs in the " +
 		"same function, or derived from the `GetEnvironmentStrings` pointer; `UTF16PtrToString` of that " +
 		"pointer; `UTF16ToString` of a whole buffer in the `REG_MULTI_SZ` branch of an `if` or `switch` " +

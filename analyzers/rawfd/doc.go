@@ -33,8 +33,8 @@ var WL3001 = &catalog.Check{
 		"after the call — no `Close`, no `runtime.KeepAlive(f)`, no later method call — the garbage " +
 		"collector may run `f`'s finalizer (`runtime.SetFinalizer(f.file, (*file).close)`) while the raw " +
 		"value is still in use, closing the descriptor under the syscall; the number may then be reused by " +
-		"another file. `runtime.SetFinalizer`'s own documentation uses this case as its example (FACTS B1; " +
-		"on Linux, `fstat(fd)` returned EBADF after `runtime.GC()`).\n\n" +
+		"another file. `runtime.SetFinalizer`'s own documentation (`runtime/mfinal.go`) uses this case as its example, " +
+		"and `(*os.File).Fd`'s says so too (`os/file.go`); on Linux, `fstat(fd)` returns EBADF after `runtime.GC()`.\n\n" +
 		"Not reported: `os.Stdin`, `os.Stdout`, `os.Stderr` and other package-level files, struct fields " +
 		"and parameters (someone else holds them); files used later on some path, closed by a `defer`, or " +
 		"captured by a closure or goroutine; files that escape (returned, stored, passed to a function); " +
@@ -84,8 +84,8 @@ var WL3002 = &catalog.Check{
 		"a variable holding it): `f.Close` or the finalizer closes the number again later;\n" +
 		"- two `os.NewFile` calls on the same descriptor variable, the second reachable from the first.\n\n" +
 		"Closing one owner leaves the other with a dead number that the next `Open` reuses; the second " +
-		"`Close` (or finalizer) then closes an **unrelated file** (FACTS B2; on Linux the reused number " +
-		"was measured, and the later read failed with EBADF). Windows recycles handle values the same way.\n\n" +
+		"`Close` (or finalizer) then closes an **unrelated file** (the `os.NewFile` and `Fd` docs in " +
+		"`os/file.go` warn of this; on Linux the number is reused by the next open, and the later read fails with EBADF). Windows recycles handle values the same way.\n\n" +
 		"Not reported: `os.NewFile` of a descriptor from a raw call (`syscall.Open`, `windows.CreateFile`, " +
 		"`syscall.Socket`), which transfers ownership; `os.NewFile(f.Fd())` when `f` is never used again; " +
 		"files from `net.Conn.File()`, which are duplicates.\n\n" +
@@ -121,7 +121,7 @@ var WL3003 = &catalog.Check{
 		"- hands it to a goroutine (captured or as an argument) without waiting for the goroutine (no " +
 		"channel receive, `select`, or `Wait` call after the `go` statement).\n\n" +
 		"The closed number is recycled by the next `CreateFile`/`open`, so the late user reads, writes or " +
-		"closes an unrelated object (FACTS B2).\n\n" +
+		"closes an unrelated object (see the `Fd` doc in `os/file.go`).\n\n" +
 		"Not reported: handles stored globally and never closed by their creator (ownership moves to the " +
 		"global); goroutines that close the handle themselves; functions that wait after starting the " +
 		"goroutine.\n\n" +
@@ -165,7 +165,8 @@ var WL3004 = &catalog.Check{
 	Doc: "After `windows.CloseHandle(h)`, `syscall.Close(fd)`, `syscall.CloseHandle(h)`, " +
 		"`windows.FindClose(h)`… the number is free, and the next open reuses it. Passing it to a call on " +
 		"some path after the close — a read, a write, a second close — acts on whatever object now has " +
-		"that number, or fails with EBADF / ERROR_INVALID_HANDLE at best (FACTS B2).\n\n" +
+		"that number, or fails with EBADF / ERROR_INVALID_HANDLE at best " +
+		"(https://learn.microsoft.com/en-us/windows/win32/api/handleapi/nf-handleapi-closehandle).\n\n" +
 		"The paths are those of the function's control-flow graph: a use is reported when some path from " +
 		"the close reaches it without the variable being assigned again.\n\n" +
 		"Not reported: deferred closes; uses on paths where the variable was reassigned; comparisons and " +
@@ -206,7 +207,8 @@ var WL3005 = &catalog.Check{
 	Doc: "`Fd()` switches a pollable descriptor to blocking mode (Unix: `SetBlocking`; Windows: the " +
 		"handle is disassociated from the runtime's I/O completion port). From then on " +
 		"`SetDeadline`, `SetReadDeadline` and `SetWriteDeadline` still return nil, but a Read blocks past " +
-		"its deadline (FACTS B1; on Linux a read with a 50 ms deadline was still blocked after 1 s). " +
+		"its deadline (the `Fd` doc in `os/file.go`: \"On Unix and Windows, File.SetDeadline methods will stop working\"; " +
+		"on Linux a read with a 50 ms deadline is still blocked after 1 s). " +
 		"Reported when the file comes from `os.Pipe`, `os.NewFile` or a `net` connection's or listener's " +
 		"`File()` and a deadline is set on it on some path after `Fd()`.\n\n" +
 		"Not reported: deadlines set before `Fd()`; regular files (their deadlines fail with " +

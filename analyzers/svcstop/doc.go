@@ -62,7 +62,9 @@ var WL5001 = &catalog.Check{
 		"x/sys's control handler hands each request to Execute over an unbuffered channel and takes no " +
 		"other request until Execute has received it: the first control passes, every later one blocks the " +
 		"SCM's dispatcher. The SCM handles controls serially and fails a control whose handler does not " +
-		"return within 30 s with error 1053 (ERROR_SERVICE_REQUEST_TIMEOUT) (FACTS D1.1).\n\n" +
+		"return within 30 s with error 1053 (ERROR_SERVICE_REQUEST_TIMEOUT) " +
+		"(`golang.org/x/sys/windows/svc/service.go ctlHandler`; " +
+		"https://learn.microsoft.com/en-us/windows/win32/api/winsvc/nf-winsvc-controlservice).\n\n" +
 		"Not reported: a channel handed to code the analyzer cannot see (another package's function, a " +
 		"struct field, a function value); handlers in `_test.go` files.\n\n" +
 		"Fix: receive from the channel in a loop (`for c := range r` or a `select`), and return from " +
@@ -99,10 +101,12 @@ var WL5002 = &catalog.Check{
 		"- a handled `svc.Stop`, `Shutdown`, `PreShutdown`, `Pause` or `Continue` whose `Accept…` bit no " +
 		"status sets: the SCM only sends a control to a service that accepts it, so the case is dead code " +
 		"(`case svc.Shutdown` without `AcceptShutdown`: the service is killed at system shutdown without " +
-		"that cleanup; `case svc.Stop` without `AcceptStop`: `sc stop` fails with error 1052) (FACTS D1.4, D1.3);\n" +
+		"that cleanup; `case svc.Stop` without `AcceptStop`: `sc stop` fails with error 1052) " +
+		"(https://learn.microsoft.com/en-us/windows/win32/services/service-control-handler-function);\n" +
 		"- an accepted `AcceptStop`, `AcceptShutdown`, `AcceptPreShutdown` or `AcceptPauseAndContinue` whose " +
 		"command is never handled, when the dispatch is a closed `switch` or if-chain (no `default:`, no " +
-		"final `else`, nothing after it): the request is delivered and ignored (FACTS D1.5).\n\n" +
+		"final `else`, nothing after it): the request is delivered and ignored (a service that accepts Stop \"must stop upon receipt\": " +
+		"https://learn.microsoft.com/en-us/windows/win32/services/service-control-handler-function).\n\n" +
 		"Not reported: a missing `case svc.Interrogate` (always delivered, and a default branch or the " +
 		"loop takes it); handlers whose Accepts or statuses cannot be folded; dispatch the analyzer cannot " +
 		"see (a `default:` branch, a request passed to another function).\n\n" +
@@ -141,7 +145,9 @@ var WL5003 = &catalog.Check{
 	Doc: "A `svc.Status{State: svc.Running}` or `svc.Status{State: svc.Paused}` literal without an " +
 		"`Accepts` field sent on the status channel. x/sys builds the service's accepted controls from " +
 		"`Accepts` on every status it reports, so this status accepts nothing: afterwards `sc stop` fails " +
-		"with error 1052 (ERROR_INVALID_SERVICE_CONTROL) and the service cannot be stopped (FACTS D1.3).\n\n" +
+		"with error 1052 (ERROR_INVALID_SERVICE_CONTROL) and the service cannot be stopped " +
+		"(`golang.org/x/sys/windows/svc/service.go updateStatus`; " +
+		"https://learn.microsoft.com/en-us/windows/win32/api/winsvc/ns-winsvc-service_status).\n\n" +
 		"Not reported: StartPending, StopPending and the other pending states (no controls are expected " +
 		"then); echoing `c.CurrentStatus`; statuses built elsewhere.\n\n" +
 		"Fix: send the same Accepts with every Running and Paused status. When the handler's other " +
@@ -175,7 +181,8 @@ var WL5004 = &catalog.Check{
 	Doc: "An Execute method whose statuses (all of which the analyzer can read) never include " +
 		"`svc.Running`. x/sys never reports Running on the service's behalf: the service stays " +
 		"START_PENDING, and the SCM refuses every control to a service in that state, so it cannot be " +
-		"stopped (FACTS D1.2).\n\n" +
+		"stopped (ControlService fails with ERROR_SERVICE_CANNOT_ACCEPT_CTRL in START_PENDING: " +
+		"https://learn.microsoft.com/en-us/windows/win32/api/winsvc/nf-winsvc-controlservice).\n\n" +
 		"Not reported: handlers that pass the status channel to code the analyzer cannot see or send " +
 		"statuses it cannot fold; not sending StartPending or Stopped (both optional).\n\n" +
 		"Fix: send `svc.Status{State: svc.Running, Accepts: …}` once the service has started.",
@@ -207,12 +214,14 @@ var WL5005 = &catalog.Check{
 	Doc: "Reported:\n\n" +
 		"- `os.Exit` or `log.Fatal*` in a handler's Execute (or the helpers it hands its channels to), or " +
 		"in a kardianos/service `Stop` method: the process ends before Execute returns, so `svc.Run` never " +
-		"reports the service stopped (FACTS D1.2; kardianos: \"Stop should not call os.Exit directly\", D4);\n" +
+		"reports the service stopped (`golang.org/x/sys/windows/svc/service.go` reports Stopped after Execute " +
+		"returns; kardianos/service's Interface doc: \"Stop should not call os.Exit directly\");\n" +
 		"- a call that waits for other work — `(*sync.WaitGroup).Wait`, `(*http.Server).Shutdown`, " +
 		"`(*exec.Cmd).Wait`/`Run`, `(*grpc.Server).GracefulStop`, `time.Sleep` of a second or more — after " +
 		"the handler receives `svc.Stop`/`svc.Shutdown` and before it sends `StopPending` (in the case " +
 		"body, and after the loop the case breaks out of). The SCM expects a service to go to " +
-		"STOP_PENDING on receipt of Stop (FACTS D1.5) and takes its WaitHint from that status.\n\n" +
+		"STOP_PENDING on receipt of Stop " +
+		"(https://learn.microsoft.com/en-us/windows/win32/services/service-control-handler-function) and takes its WaitHint from that status.\n\n" +
 		"Not reported: ordinary calls (logging, closing) before StopPending; blocking work after it; exits " +
 		"inside function literals (a watchdog goroutine that kills a deadlocked shutdown is deliberate, as in " +
 		"wireguard-windows); exits under an `if` that tests `svc.IsWindowsService()`/`service.Interactive()` " +
@@ -278,7 +287,8 @@ var WL5006 = &catalog.Check{
 		"in a function of the same package that Start calls.\n\n" +
 		"kardianos/service calls Start synchronously and reports Running only after it returns " +
 		"(\"Start should not block. Do the actual work async.\"): the service stays START_PENDING, the SCM " +
-		"refuses to stop it, and later controls block the dispatcher (FACTS D4, D1).\n\n" +
+		"refuses to stop it, and later controls block the dispatcher (kardianos/service's " +
+		"`service_windows.go Execute`; https://learn.microsoft.com/en-us/windows/win32/api/winsvc/nf-winsvc-controlservice).\n\n" +
 		"Not reported: loops with an exit, channel receives (a Start may wait for readiness), work started " +
 		"with `go`.\n\n" +
 		"Fix: start the work in a goroutine and return.",
@@ -325,7 +335,8 @@ var WL5007 = &catalog.Check{
 		"goroutine that runs until told to stop (an endless loop, `select {}`, or a serving call such as " +
 		"`ListenAndServe`).\n\n" +
 		"A no-op Stop is legal and does not hang: Execute returns, svc.Run returns and the process exits " +
-		"— killing that goroutine mid-work, with no flush and no graceful close (FACTS D4). The check is a " +
+		"— killing that goroutine mid-work, with no flush and no graceful close (kardianos/service's " +
+		"`service_windows.go Execute` returns after Stop). The check is a " +
 		"hint, off by default.\n\n" +
 		"Not reported: a no-op Stop when Start launches nothing, or launches a function that returns on " +
 		"its own (kardianos's own `example/simple`).\n\n" +
@@ -395,8 +406,9 @@ var WL5008 = &catalog.Check{
 		"or a function that itself reaches them.\n\n" +
 		"Go maps CTRL_LOGOFF_EVENT and CTRL_SHUTDOWN_EVENT to SIGTERM once Notify asks for it, and " +
 		"Windows sends those events to services only: a service that shuts down on SIGTERM shuts down " +
-		"whenever any user logs off. The SCM's stop request never arrives as a signal (FACTS D3; derived " +
-		"from Go's source and Microsoft's documentation, not run on Windows).\n\n" +
+		"whenever any user logs off. The SCM's stop request never arrives as a signal (`runtime/os_windows.go ctrlHandler`, " +
+		"the Windows section of `os/signal/doc.go`, https://learn.microsoft.com/en-us/windows/console/handlerroutine; " +
+		"derived from the source and the documentation, not run on Windows).\n\n" +
 		"Not reported: programs that test `svc.IsWindowsService()`, `svc.IsAnInteractiveSession()` or " +
 		"`service.Interactive()` anywhere (directly or through their libraries) or offer `svc/debug`'s " +
 		"console mode, where Notify is presumably the console path; ordinary console programs, where " +
@@ -473,10 +485,11 @@ var WL5009 = &catalog.Check{
 		"- `signal.Notify` with `syscall.SIGHUP`, `SIGQUIT`, `SIGPIPE`, `SIGALRM`, `SIGABRT`, `SIGILL`, " +
 		"`SIGTRAP`, `SIGBUS`, `SIGFPE` or `SIGSEGV`: they compile on Windows but Go only ever delivers " +
 		"os.Interrupt (Ctrl+C, Ctrl+Break) and SIGTERM (console close, logoff, shutdown), so the handler " +
-		"never runs (FACTS D3);\n" +
+		"never runs (`runtime/os_windows.go ctrlHandler` is the only sender; the Windows section of `os/signal/doc.go`);\n" +
 		"- a Notify that asks for `syscall.SIGTERM` but not `os.Interrupt` (in the same function): consoles " +
 		"and service wrappers such as NSSM stop a program with a Ctrl+C event, which is os.Interrupt, so " +
-		"this shutdown path never runs and the program is killed (FACTS D3b). Service programs get WL5008 " +
+		"this shutdown path never runs and the program is killed (NSSM's documentation, \"Stopping the service\": " +
+		"https://nssm.cc/usage). Service programs get WL5008 " +
 		"instead.\n\n" +
 		"Not reported: files not built for Windows; signals passed as a slice; `_test.go` files; " +
 		"`os.Kill`/`SIGKILL` (uncatchable everywhere; vet and staticcheck cover it).\n\n" +
@@ -519,11 +532,12 @@ var WL5010 = &catalog.Check{
 		"- `eventlog.InstallAsEventCreate` or `eventlog.Install` called unconditionally at the top of " +
 		"`main` or of a handler's Execute with its error ending the process (`log.Fatal`, `os.Exit`, " +
 		"`panic`): it writes under HKLM (administrator rights) and fails with \"registry key already " +
-		"exists\" once the source is installed, so every start after the first fails (FACTS D2);\n" +
+		"exists\" once the source is installed, so every start after the first fails " +
+		"(`golang.org/x/sys/windows/svc/eventlog/install.go`);\n" +
 		"- constant event IDs outside 1..1000 passed to `Info`, `Warning` or `Error` of an `*eventlog.Log` " +
 		"(or `debug.Log`) in a package that registers its source with EventCreate.exe as the message file " +
 		"(`InstallAsEventCreate`, or `Install` with a message file naming EventCreate.exe): x/sys documents " +
-		"that \"when EventCreate.exe is used, eid must be between 1 and 1000\" (FACTS D2).\n\n" +
+		"that \"when EventCreate.exe is used, eid must be between 1 and 1000\" (`golang.org/x/sys/windows/svc/eventlog/log.go`).\n\n" +
 		"Not reported: installation in an install command, or with its error ignored or tolerated; " +
 		"`eventlog.Open` of a source that is not installed (it works; the descriptions are degraded); " +
 		"`Open` without `Close` (WL1005).\n\n" +

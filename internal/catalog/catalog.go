@@ -36,8 +36,8 @@ type Check struct {
 	Default  bool     // enabled unless the user selects checks explicitly
 	Severity Severity // error, warning or note
 	// Doc is the Markdown body of the check's page: what is reported, the
-	// Windows fact behind it (with its FACTS.md section) and what stays
-	// silent.
+	// Windows fact behind it (with public sources: Microsoft documentation,
+	// Go source files, golang/go issues) and what stays silent.
 	Doc string
 	// Bad and Good are complete Go source files (package and imports
 	// included) showing code the check reports and the corrected code.

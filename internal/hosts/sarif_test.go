@@ -51,10 +51,84 @@ func sarifMultitool(t *testing.T) string {
 	return exe
 }
 
-// validateSARIF runs the SARIF Multitool on file with GitHub's and SARIF's
-// rules and fails the test on any error or warning.
+// ajvVersion and ajvFormatsVersion are the npm packages with which the test
+// validates SARIF against its JSON schema.
+const (
+	ajvVersion        = "8.20.0"
+	ajvFormatsVersion = "3.0.1"
+)
+
+// ajvScript validates the JSON document argv[3] against the JSON schema
+// (draft 2020-12) argv[2], printing every error; exit 1 when invalid.
+const ajvScript = `const Ajv2020 = require("ajv/dist/2020").default;
+const addFormats = require("ajv-formats").default;
+const fs = require("fs");
+const [schemaFile, docFile] = process.argv.slice(2);
+const ajv = new Ajv2020({ allErrors: true, strict: false });
+addFormats(ajv);
+const validate = ajv.compile(JSON.parse(fs.readFileSync(schemaFile, "utf8")));
+if (validate(JSON.parse(fs.readFileSync(docFile, "utf8")))) {
+  console.log("valid");
+  process.exit(0);
+}
+for (const e of validate.errors) console.log((e.instancePath || "/") + ": " + e.message + " " + JSON.stringify(e.params));
+process.exit(1);
+`
+
+// sarifSchemaValidator returns the node executable and the script that
+// validates a file against the SARIF 2.1.0 JSON schema, and the schema:
+// sarif-2.1.0.json as the SARIF Multitool's npm package ships it, checked
+// with ajv (and ajv-formats for its "uri" and "date-time" formats),
+// installed (once) under $HOME/.cache/winlint-sarif.
+func sarifSchemaValidator(t *testing.T) (node, script, schema string) {
+	t.Helper()
+	schema = filepath.Join(filepath.Dir(sarifMultitool(t)), "sarif-2.1.0.json")
+	if data, err := os.ReadFile(schema); err != nil || !strings.Contains(string(data), "SARIF) Version 2.1.0 JSON Schema") {
+		t.Fatalf("the SARIF Multitool package has no SARIF 2.1.0 schema at %s: %v", schema, err)
+	}
+	node = requireTool(t, "node", "install Node.js and npm (the test validates SARIF with ajv)")
+	cache, err := os.UserCacheDir()
+	if err != nil {
+		t.Fatal(err)
+	}
+	prefix := filepath.Join(cache, "winlint-sarif", "ajv-"+ajvVersion+"-formats-"+ajvFormatsVersion)
+	if _, err := os.Stat(filepath.Join(prefix, "node_modules", "ajv-formats", "package.json")); err != nil {
+		npm := requireTool(t, "npm", "install Node.js and npm (the test installs ajv with npm)")
+		if err := os.MkdirAll(prefix, 0o755); err != nil {
+			t.Fatal(err)
+		}
+		mustRun(t, prefix, nil, npm, "install", "--no-audit", "--no-fund", "--prefix", prefix,
+			"ajv@"+ajvVersion, "ajv-formats@"+ajvFormatsVersion)
+	}
+	script = filepath.Join(prefix, "validate-sarif.js")
+	if data, err := os.ReadFile(script); err != nil || string(data) != ajvScript {
+		if err := os.WriteFile(script, []byte(ajvScript), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	return node, script, schema
+}
+
+// sarifSchemaErrors validates file against the SARIF 2.1.0 JSON schema and
+// returns the validator's report and whether it accepted the file.
+func sarifSchemaErrors(t *testing.T, file string) (string, bool) {
+	t.Helper()
+	node, script, schema := sarifSchemaValidator(t)
+	out, code := run(t, filepath.Dir(script), nil, node, script, schema, file)
+	if code != 0 && code != 1 {
+		t.Fatalf("ajv: exit %d:\n%s", code, out)
+	}
+	return out, code == 0 && strings.TrimSpace(out) == "valid"
+}
+
+// validateSARIF validates file against the SARIF 2.1.0 JSON schema, then
+// runs the SARIF Multitool on it with GitHub's and SARIF's rules, and fails
+// the test on any schema error, or rule error or warning.
 func validateSARIF(t *testing.T, file string) {
 	t.Helper()
+	if out, ok := sarifSchemaErrors(t, file); !ok {
+		t.Fatalf("%s does not validate against the SARIF 2.1.0 schema:\n%s", file, out)
+	}
 	cmd := exec.Command(sarifMultitool(t), "validate", "--rule-kind", "Gh;Sarif", file)
 	out, err := cmd.CombinedOutput()
 	problems := regexp.MustCompile(`(?m)^.*: (error|warning) [A-Z]+[0-9]+.*$`).FindAllString(string(out), -1)
@@ -98,8 +172,10 @@ type sarifLog struct {
 	}
 }
 
-// TestSARIF validates winlint's SARIF with Microsoft's SARIF Multitool
-// under GitHub's and SARIF's rules ("Gh;Sarif"): zero errors and warnings.
+// TestSARIF validates winlint's SARIF against the SARIF 2.1.0 JSON schema
+// (with ajv; documents that break it are shown to be rejected) and with
+// Microsoft's SARIF Multitool under GitHub's and SARIF's rules
+// ("Gh;Sarif"): zero errors and warnings.
 // It also checks what GitHub relies on: paths relative to the repository
 // root, UTF-16 columns, fingerprints that survive a moved line, rules with
 // documentation pages, and the category per GOOS configuration.
@@ -130,6 +206,30 @@ func TestSARIF(t *testing.T) {
 
 	log, file := sarif("./...")
 	validateSARIF(t, file)
+
+	// The validation can fail: documents that break the schema are rejected.
+	valid, err := os.ReadFile(file)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for name, doc := range map[string]string{
+		"not SARIF":        `{"foo":1}`,
+		"unknown level":    strings.Replace(string(valid), `"level": "warning"`, `"level": "fatal"`, 1),
+		"no version":       strings.Replace(string(valid), `"version": "2.1.0"`, `"versio": "2.1.0"`, 1),
+		"string line":      regexp.MustCompile(`"startLine": (\d+)`).ReplaceAllString(string(valid), `"startLine": "$1"`),
+		"line 0 (1-based)": regexp.MustCompile(`"startLine": \d+`).ReplaceAllString(string(valid), `"startLine": 0`),
+	} {
+		if doc == string(valid) {
+			t.Fatalf("%s: the mutation changed nothing: is the SARIF still indented?", name)
+		}
+		bad := filepath.Join(t.TempDir(), "bad.sarif")
+		if err := os.WriteFile(bad, []byte(doc), 0o644); err != nil {
+			t.Fatal(err)
+		}
+		if out, ok := sarifSchemaErrors(t, bad); ok {
+			t.Errorf("%s: the SARIF 2.1.0 schema validation accepted it:\n%s", name, out)
+		}
+	}
 
 	if len(log.Runs) != 1 {
 		t.Fatalf("%d runs", len(log.Runs))
