@@ -475,49 +475,7 @@ func FormatLines(src []byte, ranges [][2]int) []byte {
 	for _, b := range changes(src, formatted) {
 		out = append(out, oldLines[at:b.at]...)
 		at = b.at + len(b.old)
-		switch {
-		case len(b.old) == len(b.new):
-			for i := range b.old {
-				if edited[b.at+i] {
-					out = append(out, b.new[i])
-				} else {
-					out = append(out, b.old[i])
-				}
-			}
-		case touches(edited, b.at, len(b.old)):
-			m, ok := pairs(b.old, b.new)
-			if !ok {
-				// gofmt joined or split lines: take its lines.
-				out = append(out, b.new...)
-				break
-			}
-			// gofmt only re-spaced lines, or added or dropped blank
-			// ones: a pair takes gofmt's line if the old one was
-			// edited; blank lines it dropped go if edited.
-			j := 0
-			for i := range b.old {
-				if m[i] < 0 {
-					if !edited[b.at+i] {
-						out = append(out, b.old[i])
-					}
-					continue
-				}
-				for ; j < m[i]; j++ {
-					out = appendAdded(out, b.new[j])
-				}
-				j++
-				if edited[b.at+i] {
-					out = append(out, b.new[m[i]])
-				} else {
-					out = append(out, b.old[i])
-				}
-			}
-			for _, l := range b.new[j:] {
-				out = appendAdded(out, l)
-			}
-		default:
-			out = append(out, b.old...)
-		}
+		out = append(out, merge(b, edited)...)
 	}
 	out = append(out, oldLines[at:]...)
 	merged := []byte(strings.Join(out, ""))
@@ -562,35 +520,47 @@ func pair(old, new []string) []int {
 	return m
 }
 
-// pairs returns pair(old, new) if it leaves only blank lines of old and
-// new unpaired.
-func pairs(old, new []string) ([]int, bool) {
-	m := pair(old, new)
-	paired := make(map[int]bool)
-	for i, j := range m {
-		if j < 0 {
-			if strings.TrimSpace(old[i]) != "" {
-				return nil, false
+// merge returns the lines that replace the block b.old: gofmt's lines
+// (b.new) where they format edited lines, the old ones elsewhere. Lines
+// that are the same but for spaces are paired (see pair); a paired line
+// takes gofmt's version if it was edited. Between pairs, gofmt joined,
+// split, added or dropped lines: such a run takes gofmt's lines if one
+// of its old lines was edited (blank lines gofmt adds next to an edit
+// are left out).
+func merge(b change, edited map[int]bool) []string {
+	m := pair(b.old, b.new)
+	var out []string
+	i, j := 0, 0 // next old and new lines
+	run := func(i2, j2 int) { // old[i:i2] and new[j:j2] are unpaired
+		switch {
+		case i2 == i:
+			if touches(edited, b.at+i, 0) {
+				for _, l := range b.new[j:j2] {
+					if strings.TrimSpace(l) != "" {
+						out = append(out, l)
+					}
+				}
 			}
+		case touches(edited, b.at+i, i2-i):
+			out = append(out, b.new[j:j2]...)
+		default:
+			out = append(out, b.old[i:i2]...)
+		}
+	}
+	for k := range b.old {
+		if m[k] < 0 {
 			continue
 		}
-		paired[j] = true
-	}
-	for j, l := range new {
-		if !paired[j] && strings.TrimSpace(l) != "" {
-			return nil, false
+		run(k, m[k])
+		if edited[b.at+k] {
+			out = append(out, b.new[m[k]])
+		} else {
+			out = append(out, b.old[k])
 		}
+		i, j = k+1, m[k]+1
 	}
-	return m, true
-}
-
-// appendAdded appends a line gofmt added unless it is blank (a blank
-// line gofmt adds separates declarations the fixes did not write).
-func appendAdded(out []string, line string) []string {
-	if strings.TrimSpace(line) == "" {
-		return out
-	}
-	return append(out, line)
+	run(len(b.old), len(b.new))
+	return out
 }
 
 func touches(edited map[int]bool, at, n int) bool {
