@@ -83,7 +83,7 @@ func (c *checker) graph(body *ast.BlockStmt) *paths.Graph {
 }
 
 func (c *checker) mayReturn(call *ast.CallExpr) bool {
-	return !resource.NeverReturns(c.pass.TypesInfo, call)
+	return !callee.NeverReturns(c.pass.TypesInfo, call)
 }
 
 func (c *checker) checkFunc(body *ast.BlockStmt, typ *ast.FuncType) {

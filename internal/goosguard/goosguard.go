@@ -312,43 +312,9 @@ func (g *Guard) terminates(s ast.Stmt) bool {
 		if !ok {
 			return false
 		}
-		if id, ok := ast.Unparen(call.Fun).(*ast.Ident); ok {
-			if b, ok := g.info.Uses[id].(*types.Builtin); ok && b.Name() == "panic" {
-				return true
-			}
-		}
-		return noReturn[callee.CallName(g.info, call)]
+		return callee.NeverReturns(g.info, call)
 	}
 	return false
-}
-
-var noReturn = map[string]bool{
-	"os.Exit":                   true,
-	"runtime.Goexit":            true,
-	"log.Fatal":                 true,
-	"log.Fatalf":                true,
-	"log.Fatalln":               true,
-	"log.Panic":                 true,
-	"log.Panicf":                true,
-	"log.Panicln":               true,
-	"(*log.Logger).Fatal":       true,
-	"(*log.Logger).Fatalf":      true,
-	"(*log.Logger).Fatalln":     true,
-	"(*log.Logger).Panic":       true,
-	"(*log.Logger).Panicf":      true,
-	"(*log.Logger).Panicln":     true,
-	"(*testing.common).Skip":    true,
-	"(*testing.common).Skipf":   true,
-	"(*testing.common).SkipNow": true,
-	"(*testing.common).Fatal":   true,
-	"(*testing.common).Fatalf":  true,
-	"(*testing.common).FailNow": true,
-	"(testing.TB).Skip":         true,
-	"(testing.TB).Skipf":        true,
-	"(testing.TB).SkipNow":      true,
-	"(testing.TB).Fatal":        true,
-	"(testing.TB).Fatalf":       true,
-	"(testing.TB).FailNow":      true,
 }
 
 // clauseExcluded reports whether the case clause at clause is never

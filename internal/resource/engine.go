@@ -114,20 +114,6 @@ type Engine struct {
 	ready bool // facts are final: Acquires may be cached
 }
 
-// noReturn are functions that never return, besides panic.
-var noReturn = map[string]bool{
-	"os.Exit": true, "log.Fatal": true, "log.Fatalf": true, "log.Fatalln": true,
-	"log.Panic": true, "log.Panicf": true, "log.Panicln": true,
-	"(*log.Logger).Fatal": true, "(*log.Logger).Fatalf": true, "(*log.Logger).Fatalln": true,
-	"(*log.Logger).Panic": true, "(*log.Logger).Panicf": true, "(*log.Logger).Panicln": true,
-	"runtime.Goexit": true, "syscall.Exit": true,
-	"(*testing.common).FailNow": true, "(*testing.common).Fatal": true, "(*testing.common).Fatalf": true,
-	"(*testing.common).SkipNow": true, "(*testing.common).Skip": true, "(*testing.common).Skipf": true,
-	"(testing.TB).FailNow": true, "(testing.TB).Fatal": true, "(testing.TB).Fatalf": true,
-	"(testing.TB).SkipNow": true, "(testing.TB).Skip": true, "(testing.TB).Skipf": true,
-	"log/slog.Fatal": true,
-}
-
 // NewEngine indexes the functions of pass's package, computes what they do
 // with resources and exports that as facts.
 func NewEngine(pass *analysis.Pass) *Engine {
@@ -232,21 +218,10 @@ func (e *Engine) FuncFact(fn *types.Func) *FuncFact {
 	return nil
 }
 
-// NeverReturns reports whether call is known, without facts, never to
-// return: panic, os.Exit, log.Fatal*, t.Fatal* and the like.
-func NeverReturns(info *types.Info, call *ast.CallExpr) bool {
-	if id, ok := ast.Unparen(call.Fun).(*ast.Ident); ok {
-		if b, ok := info.Uses[id].(*types.Builtin); ok && b.Name() == "panic" {
-			return true
-		}
-	}
-	return noReturn[callee.CallName(info, call)]
-}
-
 // MayReturn reports whether call may return to its caller: it is not
-// known never to return (NeverReturns), nor learned so through a fact.
+// known never to return (callee.NeverReturns), nor learned so through a fact.
 func (e *Engine) MayReturn(call *ast.CallExpr) bool {
-	if NeverReturns(e.info, call) {
+	if callee.NeverReturns(e.info, call) {
 		return false
 	}
 	fn := callee.Func(e.info, call)
