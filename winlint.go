@@ -7,10 +7,13 @@ package winlint
 
 import (
 	"github.com/winlint/winlint/analyzers/buildflags"
+	"github.com/winlint/winlint/analyzers/console"
 	"github.com/winlint/winlint/analyzers/directives"
 	"github.com/winlint/winlint/analyzers/filehandle"
 	"github.com/winlint/winlint/analyzers/netfamily"
 	"github.com/winlint/winlint/analyzers/nulpath"
+	"github.com/winlint/winlint/analyzers/paths"
+	"github.com/winlint/winlint/analyzers/process"
 	"github.com/winlint/winlint/analyzers/rawfd"
 	"github.com/winlint/winlint/analyzers/svcstop"
 	"github.com/winlint/winlint/internal/catalog"
@@ -25,6 +28,9 @@ var Families = []*catalog.Family{
 	nulpath.Family,
 	svcstop.Family,
 	buildflags.Family,
+	paths.Family,
+	process.Family,
+	console.Family,
 }
 
 // Checks returns every check of the suite, in catalogue order.

@@ -32,10 +32,16 @@ type gclIssue struct {
 // left out), its exit code and its standard error.
 func gclRun(t *testing.T, ctx context.Context, bin, dir string, args ...string) (issues []string, byKey map[string]gclIssue, code int, stderr string) {
 	t.Helper()
+	return gclRunGOOS(t, ctx, bin, dir, "windows", args...)
+}
+
+// gclRunGOOS is gclRun with GOOS=goos.
+func gclRunGOOS(t *testing.T, ctx context.Context, bin, dir, goos string, args ...string) (issues []string, byKey map[string]gclIssue, code int, stderr string) {
+	t.Helper()
 	args = append([]string{"run", "--allow-parallel-runners", "--output.json.path=stdout", "--output.text.path=stderr", "--show-stats=false"}, args...)
 	cmd := exec.CommandContext(ctx, bin, args...)
 	cmd.Dir = dir
-	cmd.Env = append(buildEnv(), "GOOS=windows", "GOLANGCI_LINT_CACHE="+t.TempDir())
+	cmd.Env = append(buildEnv(), "GOOS="+goos, "GOLANGCI_LINT_CACHE="+t.TempDir())
 	var errBuf bytes.Buffer
 	cmd.Stderr = &errBuf
 	out, err := cmd.Output()
@@ -192,6 +198,27 @@ func TestGolangciLint(t *testing.T) {
 		want := []string{"leak.go:35 winlint WL1001", "leak.go:8 winlint WL1001", "main.go:14 winlint WL2001", "main.go:24 winlint WL2004"}
 		if !slices.Equal(got, want) {
 			t.Fatalf("with checks: default,-WL2006,-WL2005: issues\n\t%s\nwant\n\t%s\nstderr:\n%s", strings.Join(got, "\n\t"), strings.Join(want, "\n\t"), stderr)
+		}
+	})
+
+	// Run for another GOOS, winlint warns once that Windows-only files
+	// are not analysed; non-windows: error makes that fatal.
+	t.Run("non-windows", func(t *testing.T) {
+		dir := fixture(t, root, string(example))
+		got, _, _, stderr := gclRunGOOS(t, ctx, bin, dir, "linux", "./...")
+		if slices.Contains(got, "listen_windows.go:7 winlint WL2005") ||
+			strings.Count(stderr, "winlint: warning: golangci-lint runs with GOOS=linux") != 1 {
+			t.Errorf("GOOS=linux: want one warning and no Windows-only finding; issues %v, stderr:\n%s", got, stderr)
+		}
+		config := strings.Replace(string(example), "checks: default", "checks: default\n          non-windows: error", 1)
+		dir = fixture(t, root, config)
+		_, _, code, stderr := gclRunGOOS(t, ctx, bin, dir, "linux", "./...")
+		if code == 0 || code == 1 || !strings.Contains(stderr, "golangci-lint runs with GOOS=linux") {
+			t.Errorf("non-windows: error: exit %d, want a configuration error; stderr:\n%s", code, stderr)
+		}
+		_, _, _, stderr = gclRun(t, ctx, bin, dir, "./...")
+		if strings.Contains(stderr, "GOOS=") {
+			t.Errorf("GOOS=windows with non-windows: error: %s", stderr)
 		}
 	})
 

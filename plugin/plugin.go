@@ -3,11 +3,11 @@
 // It registers two kinds of linters; enable one kind, not both, or every
 // finding is reported twice:
 //
-//   - "winlint": the whole suite as one linter. Its one setting, checks,
+//   - "winlint": the whole suite as one linter. Its setting checks
 //     selects checks exactly like the CLI's -checks flag ("default",
-//     "all,-WL2005", "WL2*", family names). Findings carry the rule name
-//     "winlint" and end with the check ID: "… (WL2001)". Suppress them with
-//     //nolint:winlint.
+//     "all,-WL2005", "WL2*", family names); non-windows is described
+//     below. Findings carry the rule name "winlint" and end with the check
+//     ID: "… (WL2001)". Suppress them with //nolint:winlint.
 //   - "wl2001", "wl2002", …: one linter per check (lower case, since
 //     golangci-lint lower-cases the names in //nolint directives). Each is
 //     its own rule in golangci-lint's output (text, SARIF, checkstyle) and is
@@ -17,16 +17,24 @@
 //
 // golangci-lint analyzes the packages of the GOOS it runs with: run it with
 // GOOS=windows to analyze the Windows build, as the winlint CLI does by
-// default. See the README's golangci-lint section and the .golangci.yml and
+// default. Run for another GOOS, the plugin warns once on standard error;
+// the winlint linter's non-windows setting makes that an error ("error")
+// or silences it ("ignore"). The plugin does not read winlint.conf. See
+// the README's golangci-lint section and the .golangci.yml and
 // .custom-gcl.yml examples at the repository root.
 package plugin
 
 import (
 	"fmt"
 	"go/token"
+	"io"
+	"os"
+	"os/exec"
 	"path/filepath"
 	"reflect"
+	"runtime"
 	"strings"
+	"sync"
 
 	"github.com/golangci/plugin-module-register/register"
 	"golang.org/x/tools/go/analysis"
@@ -44,6 +52,11 @@ type Settings struct {
 	// Checks selects the checks to run, as the CLI's -checks flag does.
 	// Empty means "default".
 	Checks string `json:"checks"`
+	// NonWindows says what to do when golangci-lint runs for a GOOS other
+	// than windows, where Windows-only files are not analysed: "warn"
+	// (the default: one warning on standard error), "error" (the linter
+	// fails to start) or "ignore".
+	NonWindows string `json:"non-windows"`
 }
 
 // CheckLinterName is the name under which a check is registered as its own
@@ -78,7 +91,56 @@ func newSuite(conf any) (register.LinterPlugin, error) {
 	if err != nil {
 		return nil, fmt.Errorf("winlint settings: checks: %w", err)
 	}
+	if err := checkGOOS(s.NonWindows); err != nil {
+		return nil, err
+	}
 	return &suite{enabled: enabled}, nil
+}
+
+// currentGOOS returns the GOOS golangci-lint loads packages for: $GOOS,
+// else the go command's (go env -w GOOS=…), else the host's; computed once
+// for all of winlint's linters. A variable, for tests.
+var currentGOOS = sync.OnceValue(func() string {
+	if g := os.Getenv("GOOS"); g != "" {
+		return g
+	}
+	if out, err := exec.Command("go", "env", "GOOS").Output(); err == nil {
+		if g := strings.TrimSpace(string(out)); g != "" {
+			return g
+		}
+	}
+	return runtime.GOOS
+})
+
+// warnOnce prints the non-windows warning once per golangci-lint run,
+// however many of winlint's linters are enabled.
+var warnOnce sync.Once
+
+// warnings is where the warning goes. A variable, for tests.
+var warnings io.Writer = os.Stderr
+
+// checkGOOS applies the non-windows setting: golangci-lint running for
+// another GOOS analyses that GOOS's build, without the Windows-only files,
+// so a clean run says little about Windows.
+func checkGOOS(mode string) error {
+	switch mode {
+	case "", "warn", "error", "ignore":
+	default:
+		return fmt.Errorf(`winlint settings: non-windows: %q is not "warn", "error" or "ignore"`, mode)
+	}
+	goos := currentGOOS()
+	if goos == "windows" || mode == "ignore" {
+		return nil
+	}
+	msg := fmt.Sprintf("golangci-lint runs with GOOS=%s: winlint analyses the %s build, without the Windows-only files "+
+		"(*_windows.go, //go:build windows); run GOOS=windows golangci-lint run", goos, goos)
+	if mode == "error" {
+		return fmt.Errorf("winlint: %s (non-windows: error)", msg)
+	}
+	warnOnce.Do(func() {
+		fmt.Fprintf(warnings, "winlint: warning: %s (or set non-windows: ignore in winlint's settings)\n", msg)
+	})
+	return nil
 }
 
 func (s *suite) BuildAnalyzers() ([]*analysis.Analyzer, error) {
@@ -157,6 +219,7 @@ func newCheck(f *catalog.Family, c *catalog.Check) register.NewPlugin {
 		if _, err := register.DecodeSettings[NoSettings](conf); err != nil {
 			return nil, fmt.Errorf("%s takes no settings (select checks by enabling their linters): %w", CheckLinterName(c), err)
 		}
+		checkGOOS("warn")
 		return &check{family: f, check: c}, nil
 	}
 }

@@ -117,7 +117,7 @@ func where(cmd *buildcmd.Command) string {
 // package, when the package shows it is a console program or a service.
 func (c *checker) windowsGUI(g *buildcmd.Go) {
 	cmd := g.Cmd
-	if cmd.Origin != buildcmd.Generate || cmd.Test || c.pass.Pkg.Name() != "main" || cmd.DirSet {
+	if cmd.Test || cmd.DirSet || g.Verb != "build" && g.Verb != "install" {
 		return
 	}
 	f, uncertain := g.Last("ldflags")
@@ -135,20 +135,27 @@ func (c *checker) windowsGUI(g *buildcmd.Go) {
 	if s, ok := h.Known(); !ok || s != "windowsgui" {
 		return
 	}
-	if !c.buildsThisPackage(g) {
-		return
+	var use *consoleUse
+	target := c.pass.Pkg.Path()
+	if cmd.Origin == buildcmd.Generate && c.pass.Pkg.Name() == "main" && c.buildsThisPackage(g) {
+		use = c.consoleUse()
+	} else if dir := c.targetDir(g); dir != "" {
+		use = consoleUseOfDir(dir)
+		target = "."
+		if len(g.Packages) == 1 {
+			target, _ = g.Packages[0].Known()
+		}
 	}
-	use := c.consoleUse()
-	if use.unsure {
+	if use == nil || use.unsure {
 		return
 	}
 	switch {
 	case use.service != "":
 		c.report(WL6001, at(f, cmd), "-H windowsgui builds %s without a console, but it runs as a Windows service (imports %s), which needs no -H windowsgui: its output when run from a command line (install, debug, errors) and its crash messages are lost; drop -H windowsgui",
-			c.pass.Pkg.Path(), use.service)
+			target, use.service)
 	case use.write != "":
 		c.report(WL6001, at(f, cmd), "-H windowsgui builds %s without a console, but it writes to the console (%s): that output and crash messages are lost; drop -H windowsgui, or log to a file and call debug.SetCrashOutput",
-			c.pass.Pkg.Path(), use.write)
+			target, use.write)
 	}
 }
 

@@ -50,8 +50,11 @@ var WL6001 = &catalog.Check{
 		"`golang.org/x/sys/windows/svc` or `github.com/kardianos/service`, or writes to the console " +
 		"(`os.Stdout`, `os.Stderr`, `fmt.Print*`, `print`/`println`, or the default `log` logger " +
 		"without `log.SetOutput`).\n\n" +
-		"Not reported: builds of other packages, which the analysis cannot see (including most " +
-		"`exec.Command` builds, whose working directory is not known); programs that call " +
+		"A build of another package of the module (`exec.Command(\"go\", \"build\", …, \"./cmd/tool\")`, " +
+		"mage's `sh`, `go:generate`) is judged from that package's Windows source files, found from the " +
+		"script's directory or its module root; there `flag.Parse` (usage and errors go to os.Stderr) " +
+		"counts as console output too.\n\n" +
+		"Not reported: builds of packages that cannot be found or read that way; programs that call " +
 		"`AllocConsole`/`AttachConsole`/`SetStdHandle` or assign `os.Stdout`/`os.Stderr` (they manage " +
 		"their console); GUI programs that never write to the console; commands not fully understood. " +
 		"`-H windowsgui` does **not** break Authenticode signing and is never reported for that.\n\n" +

@@ -31,8 +31,8 @@ var WL0001 = &catalog.Check{
 		"Several checks are separated by commas without spaces (`WL2001,WL2005`); globs name a range " +
 		"(`WL2*`). The reason is everything after the check list and is **mandatory**: a suppression " +
 		"that does not say why cannot be reviewed later.\n\n" +
-		"Reported: a directive without a reason (it still suppresses, so that only this finding " +
-		"remains to fix), without a check, naming something that is not a check ID or glob, naming a " +
+		"Reported: a directive without a reason (it suppresses nothing: the finding it names is " +
+		"reported too until the reason is written), without a check, naming something that is not a check ID or glob, naming a " +
 		"check that does not exist (reported by the `winlint` command, which knows the catalogue), and " +
 		"an unknown verb (`//winlint:nolint`). Only `//winlint:` line comments are directives; the same " +
 		"text in a `/* */` comment or a string is not.\n\n" +

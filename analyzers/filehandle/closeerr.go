@@ -3,6 +3,7 @@ package filehandle
 import (
 	"go/ast"
 	"go/constant"
+	"go/token"
 	"go/types"
 	"strings"
 
@@ -16,7 +17,7 @@ func (c *checker) checkCloseError(a *resource.Acquire) {
 	if a.Spec.Class != resource.File || !c.writable(a) || c.inTest(a.Call) {
 		return
 	}
-	if c.checkedSync(a) || c.removedAnywhere(a) || !c.written(a) {
+	if c.checkedSync(a) || c.removedAnywhere(a) || !c.written(a) || c.openedSync(a) {
 		return
 	}
 	type drop struct {
@@ -91,6 +92,30 @@ func (c *checker) writable(a *resource.Acquire) bool {
 		}
 	}
 	return flags&mask != 0
+}
+
+// openedSync reports whether a's file is opened with os.O_SYNC (on
+// Windows FILE_FLAG_WRITE_THROUGH): each Write reaches the disk before it
+// returns and reports its own error, so Close has nothing left to lose.
+func (c *checker) openedSync(a *resource.Acquire) bool {
+	if a.Spec.FlagArg < 0 || a.Spec.FlagArg >= len(a.Call.Args) {
+		return false
+	}
+	flags, ok := c.foldInt(a.Call.Args[a.Spec.FlagArg], 0)
+	if !ok {
+		return false
+	}
+	for _, imp := range c.pass.Pkg.Imports() {
+		if imp.Path() != "os" {
+			continue
+		}
+		if k, ok := imp.Scope().Lookup("O_SYNC").(*types.Const); ok {
+			if v, ok := constant.Int64Val(constant.ToInt(k.Val())); ok && v != 0 {
+				return flags&v == v
+			}
+		}
+	}
+	return false
 }
 
 func (c *checker) foldInt(e ast.Expr, depth int) (int64, bool) {
@@ -173,6 +198,17 @@ func (c *checker) onErrorPath(n ast.Node) bool {
 			return false
 		}
 		ret, ok := list[len(list)-1].(*ast.ReturnStmt)
+		gives := ok && len(ret.Results) == 0
+		if br, isBr := list[len(list)-1].(*ast.BranchStmt); isBr && (br.Tok == token.CONTINUE || br.Tok == token.BREAK) {
+			gives = true
+		}
+		if gives && i+1 < len(path) {
+			// A bare return, continue or break under "if err != nil":
+			// the function (or this iteration) gives up.
+			if ifs, ok := path[i+1].(*ast.IfStmt); ok && ifs.Body == p && c.errNotNil(ifs.Cond) {
+				return true
+			}
+		}
 		if !ok || len(ret.Results) == 0 {
 			return false
 		}
@@ -184,6 +220,20 @@ func (c *checker) onErrorPath(n ast.Node) bool {
 		return types.Implements(tv.Type, errorIface) || isErrorType(tv.Type)
 	}
 	return false
+}
+
+// errNotNil reports whether cond is "x != nil" for an error x.
+func (c *checker) errNotNil(cond ast.Expr) bool {
+	b, ok := ast.Unparen(cond).(*ast.BinaryExpr)
+	if !ok || b.Op != token.NEQ {
+		return false
+	}
+	y, ok := c.pass.TypesInfo.Types[b.Y]
+	if !ok || !y.IsNil() {
+		return false
+	}
+	t := c.pass.TypesInfo.TypeOf(b.X)
+	return t != nil && isErrorType(t)
 }
 
 var errorIface = types.Universe.Lookup("error").Type().Underlying().(*types.Interface)

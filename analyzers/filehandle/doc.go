@@ -43,6 +43,10 @@ var WL1001 = &catalog.Check{
 		"the C runtime's stdio limit (`_setmaxstdio`), which Go does not use: it calls CreateFile directly, " +
 		"and Windows allows 2^24 handles per process " +
 		"(https://learn.microsoft.com/en-us/windows/win32/sysinfo/kernel-objects). The cost of a leak is the sharing violation.\n\n" +
+		"Files (and, for WL1005, handles) stored in an unexported field of a type of the package are the " +
+		"type's: when its release method (`Close`, `Stop`, `Shutdown`, `Release`…) never closes the " +
+		"field, or returns an earlier release's error before closing it, that is reported; a type " +
+		"without a release method keeps them for the life of the process.\n\n" +
 		"Not reported: the `if err != nil` branch of the opening call (the error it returned, not " +
 		"reassigned); branches where the file is nil; files returned, stored in a field, global, map, " +
 		"slice or closure, sent on a channel, or passed to a function that is not known to only borrow " +
@@ -93,7 +97,10 @@ var WL1002 = &catalog.Check{
 		"the loop opened stays open until then. On Windows none of them can be deleted or renamed " +
 		"meanwhile (Go opens files without `FILE_SHARE_DELETE`: `syscall/syscall_windows.go Open`), and a long loop holds thousands of handles.\n\n" +
 		"Not reported: loops that leave (return or break) after the defer, so that it runs once; a loop " +
-		"body wrapped in a function literal, whose defer runs at the end of each call.\n\n" +
+		"body wrapped in a function literal, whose defer runs at the end of each call; a body that also " +
+		"closes the file itself on the way round; files kept past the iteration on purpose (assigned, " +
+		"appended or stored to a variable declared outside the loop, or the parent of the next " +
+		"acquisition, as when walking a registry path key by key).\n\n" +
 		"Fix: move the body into a function (`func() error { …; defer f.Close(); … }()`), or close the " +
 		"file explicitly at the end of each iteration.",
 	Bad: `package sum
@@ -149,10 +156,10 @@ func sizeOf(name string) (int64, error) {
 var WL1003 = &catalog.Check{
 	ID:    "WL1003",
 	Title: "Close error dropped on a file opened for writing",
-	// Off by default: its first corpus run had 8 false positives in 23
-	// (files only created, or written by a child process); the rules that
-	// fixed them leave no corpus evidence yet outside tests.
-	Default:  false,
+	// On by default since the grown corpus (issue 13): 11 findings, 11
+	// true, after files opened O_SYNC and bare returns under err != nil
+	// (error paths) went silent.
+	Default:  true,
 	Severity: catalog.Warning,
 	Doc: "`defer f.Close()`, `f.Close()` or `_ = f.Close()` where `f` was opened for writing " +
 		"(`os.Create`, `os.CreateTemp`, `OpenFile` with `O_WRONLY`, `O_RDWR`, `O_CREATE`, `O_APPEND` or " +
@@ -162,7 +169,8 @@ var WL1003 = &catalog.Check{
 		"exclusion hides it, and gosec's old G307 is listed among its retired rules (the ID now names another rule).\n\n" +
 		"Not reported: read-only files (`os.Open`, `OpenFile` with `O_RDONLY` or flags not known); a " +
 		"function that also checks `f.Close()` (the defer is then a safety net) or a `f.Sync()`; a " +
-		"dropped close on an error path that returns an error already; files " +
+		"dropped close on an error path (one that returns an error, or returns under `err != nil`); files " +
+		"opened with `O_SYNC` (each write reports its own error); files " +
 		"only created and never written by the function (or written by a child process); files the " +
 		"function removes afterwards; `_test.go` files, where a failed write shows up as a failing test.\n\n" +
 		"Fix: `if err := f.Close(); err != nil { return err }` at the end of the writes, or capture it " +
@@ -269,6 +277,10 @@ var WL1005 = &catalog.Check{
 		"mapping, the service handle that blocks deletion of the service) lives until the process exits " +
 		"(only `*os.File` gets a finalizer, `runtime.SetFinalizer` in `os/file_windows.go`; a raw handle stays " +
 		"open until `CloseHandle`: https://learn.microsoft.com/en-us/windows/win32/api/handleapi/nf-handleapi-closehandle).\n\n" +
+		"Also reported: a handle released with the release function of another kind — `CloseHandle` " +
+		"(which `syscall.Close` and `windows.Close` are on Windows) on a find handle (`FindClose`), a " +
+		"module (`FreeLibrary`), a mapped view (`UnmapViewOfFile`) or a registry key (`RegCloseKey`, " +
+		"`Key.Close`): the call fails and the resource stays allocated.\n\n" +
 		"Not reported, as for WL1001: the error branch of the acquiring call, branches where the handle " +
 		"is zero or invalid, handles returned or stored, handles given to `os.NewFile` (which takes " +
 		"ownership) or to a function that is not known to borrow them, paths ending the process. " +

@@ -35,10 +35,12 @@ func run(pass *analysis.Pass) (any, error) {
 		eng:    resource.NewEngine(pass),
 		values: fold.NewValues(pass.TypesInfo, pass.Files),
 	}
+	c.checkOwned()
 	for _, fn := range c.eng.Functions() {
 		acqs := c.eng.Acquires(fn)
 		for _, a := range acqs {
 			c.checkLeak(a)
+			c.checkWrongRelease(a)
 			c.checkDeferInLoop(a)
 			c.checkCloseError(a)
 			c.checkRemoveOpen(a)

@@ -11,7 +11,7 @@ import (
 // the defer.
 func (c *checker) checkDeferInLoop(a *resource.Acquire) {
 	loop := c.loopOf(a.Node, a.Fn.Node)
-	if loop == nil {
+	if loop == nil || c.eng.OutlivesIteration(a, loop) {
 		return
 	}
 	c.eng.UsesOf(a.Fn, a.Var, func(n ast.Node, u resource.Use) {
@@ -23,7 +23,13 @@ func (c *checker) checkDeferInLoop(a *resource.Acquire) {
 			return
 		}
 		// Does the loop come back to the acquisition after the defer?
-		if !a.Fn.Graph.Reaches(d, func(m ast.Node) bool { return m == a.Node }, nil) {
+		// The body may also close it on the way round (an explicit Close
+		// after use, the defer only covering early returns).
+		released := func(m ast.Node) bool {
+			u := c.eng.ClassifyNode(m, a.Var)
+			return u.Kind == resource.Release && !u.Deferred
+		}
+		if !a.Fn.Graph.Reaches(d, func(m ast.Node) bool { return m == a.Node }, released) {
 			return
 		}
 		WL1002.Report(c.pass, d, "deferred release of %s runs when the function returns, not at the end of the iteration: every %s the loop opens stays open; close %s in the loop or move the body into a function",

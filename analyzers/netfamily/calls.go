@@ -342,6 +342,14 @@ func (c *checker) checkFamily(nc *netCall, listened map[string]bool) {
 		WL2002.Report(c.pass, nc.addrArg,
 			"%s with the IPv6 address %q always fails (no suitable address found); use %q, or an IPv4 address",
 			strconv.Quote(nc.network), hostText(nc.host), proto)
+	case v6 && proto != "ip" && nc.host.class == hostName:
+		WL2002.Report(c.pass, nc.addrArg,
+			"%s with the host name %q uses only the IPv6 addresses the name resolves to, which depend on the resolver and the machine (localhost is 127.0.0.1 only where IPv6 is off or the hosts file says so): there it fails with no suitable address; use %q, or the IPv6 literal you mean ([::1])",
+			strconv.Quote(nc.network), nc.host.text, proto)
+	case v4 && proto != "ip" && nc.host.class == hostName && !strings.EqualFold(nc.host.text, "localhost"):
+		WL2002.Report(c.pass, nc.addrArg,
+			"%s with the host name %q uses only the IPv4 addresses the name resolves to, which depend on its DNS records and the network: where it has IPv6 addresses only this fails with no suitable address; use %q, or an IPv4 literal",
+			strconv.Quote(nc.network), nc.host.text, proto)
 	case v4 && nc.fn.listen && nc.host.class == hostWildcard && nc.host.text == "::":
 		WL2003.Report(c.pass, nc.addrArg,
 			"%s on [::] binds 0.0.0.0 only: IPv6 clients cannot connect; use %q for both families, or write 0.0.0.0 if IPv4 only is meant",

@@ -63,7 +63,10 @@ var WL2002 = &catalog.Check{
 		"IPv4-mapped literal, never finds a usable address: Listen, Dial and Resolve fail with " +
 		"`address …: no suitable address found` on every OS (`net/ipsock.go` keeps only the addresses of " +
 		"the network's family and returns `errNoSuitableAddress` when none is left).\n\n" +
-		"Not reported: host names (resolved at run time), `tcp4` with `::ffff:a.b.c.d` (it works), " +
+		"Also reported: `\"tcp6\"`/`\"udp6\"` with a host name, whose addresses depend on the resolver and " +
+		"the machine (`localhost` is 127.0.0.1 only where IPv6 is off or the hosts file says so), and " +
+		"`\"tcp4\"`/`\"udp4\"` with a host name other than `localhost`.\n\n" +
+		"Not reported: `\"tcp4\"` with `localhost`, `tcp4` with `::ffff:a.b.c.d` (it works), " +
 		"addresses computed at run time.\n\n" +
 		"Fix: use the family-neutral network (`\"tcp\"`, `\"udp\"`) or an address of the network's family.",
 	Bad: `package client
@@ -184,7 +187,8 @@ var WL2006 = &catalog.Check{
 		"reports only `Sprintf(\"%s:%d\"|\"%s:%s\", host, port)` passed to `net.Dial`, `net.DialTimeout` and `(*net.Dialer).Dial`).\n\n" +
 		"Not reported: what go vet already reports (`Sprintf(\"%s:%d\"|\"%s:%s\", …)` passed to `net.Dial`, " +
 		"`DialTimeout` or `Dialer.Dial`), constant hosts without a colon (`\"localhost\"`, IPv4 literals), " +
-		"`\"[%s]:%d\"` formats.\n\n" +
+		"`\"[%s]:%d\"` formats; in `_test.go` files, a host taken from a struct field that the package " +
+		"only ever sets to such constants (the test's own configuration or table).\n\n" +
 		"Fix: `net.JoinHostPort(host, port)`; a suggested fix rewrites the expression when host and port " +
 		"are strings (or port is an int and strconv is imported).",
 	Bad: `package client
@@ -222,8 +226,13 @@ var WL2007 = &catalog.Check{
 		"IPv4-mapped addresses (`::ffff:a.b.c.d`), which `netip.AddrFromSlice(net.IP)`, " +
 		"`TCPAddr.AddrPort()` and `UDPConn.ReadFromUDPAddrPort` yield for IPv4 peers (`net/netip/netip.go`: Is4 \"returns false for IPv4-mapped IPv6 addresses\"; " +
 		"`net/ip.go To4` accepts both forms).\n\n" +
-		"Not reported: `ip.To4() != nil`; length tests on values of unknown origin (parameters, `To4()` " +
-		"results, `make(net.IP, 4)`); a condition that compares the length with both 4 and 16 (a validity " +
+		"A `net.IP` that may hold either form (a parameter, a field, a socket address) is reported when " +
+		"the length test picks between the families: an `if` with an `else`, a bool function returning " +
+		"it, a `switch len(ip)` with both cases — unless the function also converts it with `To4`/`To16`, " +
+		"checks that its length is 4 or 16, or indexes it in the same condition (code that knows both forms).\n\n" +
+		"Not reported: `ip.To4() != nil`; other length tests on values of unknown origin (a validity or " +
+		"representation check), `To4()` results, `make(net.IP, 4)`; `len(ip) == 16` after `net.ParseIP` " +
+		"in an `if` without `else` (the parse succeeded); a condition that compares the length with both 4 and 16 (a validity " +
 		"check); `Is4()` next to `Is4In6()` or `Unmap()` on the same address; `Is4()` on addresses from " +
 		"`netip.ParseAddr`.\n\n" +
 		"Fix: `ip.To4() != nil`; `a.Unmap().Is4()`. Suggested fixes rewrite both.",

@@ -41,13 +41,196 @@ func (c *checker) checkLenCompare(b *ast.BinaryExpr) {
 			if m := lengths[k]; m[4] && m[16] || to4[k] || l.silent {
 				continue // a validity check, or the family is tested with To4 too
 			}
-			c.reportLenCompare(l)
+			if l.either && c.indexes(b, l.ip) {
+				continue // len(ip) == 16 && ip[0] == 0xff: the bytes' layout, not the family
+			}
+			c.reportLen(l, c.dispatch[b])
 		}
 	case token.EQL, token.NEQ:
 		if l := c.lenCompare(b); l != nil && !l.silent {
-			c.reportLenCompare(l)
+			c.reportLen(l, c.dispatch[b])
 		}
 	}
+}
+
+// indexes reports whether e indexes or slices the expression ip.
+func (c *checker) indexes(e ast.Expr, ip ast.Expr) bool {
+	k := types.ExprString(ip)
+	found := false
+	ast.Inspect(e, func(n ast.Node) bool {
+		switch n := n.(type) {
+		case *ast.IndexExpr:
+			if types.ExprString(n.X) == k {
+				found = true
+			}
+		case *ast.SliceExpr:
+			if types.ExprString(n.X) == k {
+				found = true
+			}
+		}
+		return !found
+	})
+	return found
+}
+
+// familyHandled reports whether the current declaration converts ip with
+// To4 or To16, or checks that its length is 4 or 16: code that knows both
+// representations, whose other length tests are about the bytes.
+func (c *checker) familyHandled(ip ast.Expr) bool {
+	if c.decl == nil {
+		return false
+	}
+	k := types.ExprString(ip)
+	found := false
+	ast.Inspect(c.decl, func(n ast.Node) bool {
+		if found {
+			return false
+		}
+		switch n := n.(type) {
+		case *ast.CallExpr:
+			switch callee.CallName(c.pass.TypesInfo, n) {
+			case "(net.IP).To4", "(net.IP).To16":
+				if sel, ok := ast.Unparen(n.Fun).(*ast.SelectorExpr); ok && types.ExprString(sel.X) == k {
+					found = true
+				}
+			}
+		case *ast.BinaryExpr:
+			// len(ip) compared with the length of another slice (its
+			// mask): code that works on the representation.
+			if n.Op == token.EQL || n.Op == token.NEQ {
+				for _, pair := range [2][2]ast.Expr{{n.X, n.Y}, {n.Y, n.X}} {
+					if x := c.lenArg(pair[0]); x != nil && types.ExprString(x) == k {
+						if call, ok := ast.Unparen(pair[1]).(*ast.CallExpr); ok && len(call.Args) == 1 {
+							if id, ok := ast.Unparen(call.Fun).(*ast.Ident); ok && id.Name == "len" {
+								found = true
+							}
+						}
+					}
+				}
+			}
+			if n.Op == token.LAND || n.Op == token.LOR {
+				var leaves []*ast.BinaryExpr
+				collectCompares(n, &leaves)
+				four, sixteen := false, false
+				for _, b := range leaves {
+					for _, pair := range [2][2]ast.Expr{{b.X, b.Y}, {b.Y, b.X}} {
+						if x := c.lenArg(pair[0]); x != nil && types.ExprString(x) == k {
+							if v, ok := fold.ConstInt(c.pass.TypesInfo, pair[1]); ok {
+								four = four || v == 4
+								sixteen = sixteen || v == 16
+							}
+						}
+					}
+				}
+				if four && sixteen {
+					found = true
+				}
+			}
+		}
+		return true
+	})
+	return found
+}
+
+func collectCompares(e ast.Expr, out *[]*ast.BinaryExpr) {
+	b, ok := ast.Unparen(e).(*ast.BinaryExpr)
+	if !ok {
+		return
+	}
+	switch b.Op {
+	case token.LAND, token.LOR:
+		collectCompares(b.X, out)
+		collectCompares(b.Y, out)
+	case token.EQL, token.NEQ:
+		*out = append(*out, b)
+	}
+}
+
+// reportLen reports a length test. On a net.IP always 16 bytes long
+// (net.ParseIP), len(ip) == 16 in an if without else is the parse's
+// success check, not a family test. On a net.IP that may hold either
+// form (a parameter, a field, a socket address), only a test that picks
+// between two families is reported: an if with an else, a bool function
+// returning it.
+func (c *checker) reportLen(l *lenCompare, dispatch int) {
+	if l.either {
+		if dispatch != dispatchBranches && dispatch != dispatchReturn || c.familyHandled(l.ip) {
+			return
+		}
+		ip := types.ExprString(l.ip)
+		want := ip + ".To4() != nil"
+		if (l.n == 4) != (l.cmp.Op == token.EQL) {
+			want = ip + ".To4() == nil"
+		}
+		WL2007.Report(c.pass, l.cmp,
+			"%s: %s may hold an IPv4 address in its 16-byte form (IPv4-mapped, as net.ParseIP and dual-stack sockets give it), so this length test does not tell the families apart; use %s",
+			types.ExprString(l.cmp), ip, want)
+		return
+	}
+	if l.n == 16 && l.cmp.Op == token.EQL && dispatch == dispatchIfOnly {
+		return // "the address parsed": ParseIP returns 16 bytes or nil
+	}
+	c.reportLenCompare(l)
+}
+
+// How a length comparison is used.
+const (
+	dispatchNone     = iota
+	dispatchIfOnly   // the condition of an if without else
+	dispatchBranches // the condition of an if with an else
+	dispatchReturn   // returned by a function whose only result is a bool
+)
+
+// dispatchOf maps the conditions of the if statements of decl and the
+// results of its single-bool functions to how they are used.
+func (c *checker) dispatchOf(decl ast.Decl) map[*ast.BinaryExpr]int {
+	m := make(map[*ast.BinaryExpr]int)
+	var sigs []*types.Signature
+	var visit func(n ast.Node) bool
+	visit = func(n ast.Node) bool {
+		switch n := n.(type) {
+		case *ast.FuncDecl:
+			if n.Body == nil {
+				return false
+			}
+			sig, _ := c.pass.TypesInfo.TypeOf(n.Name).(*types.Signature)
+			sigs = append(sigs, sig)
+			ast.Inspect(n.Body, visit)
+			sigs = sigs[:len(sigs)-1]
+			return false
+		case *ast.FuncLit:
+			sig, _ := c.pass.TypesInfo.TypeOf(n).(*types.Signature)
+			sigs = append(sigs, sig)
+			ast.Inspect(n.Body, visit)
+			sigs = sigs[:len(sigs)-1]
+			return false
+		case *ast.IfStmt:
+			if b, ok := ast.Unparen(n.Cond).(*ast.BinaryExpr); ok {
+				if n.Else != nil {
+					m[b] = dispatchBranches
+				} else {
+					m[b] = dispatchIfOnly
+				}
+			}
+		case *ast.ReturnStmt:
+			if len(sigs) == 0 || sigs[len(sigs)-1] == nil || len(n.Results) != 1 {
+				break
+			}
+			res := sigs[len(sigs)-1].Results()
+			if res.Len() != 1 {
+				break
+			}
+			if bt, ok := res.At(0).Type().Underlying().(*types.Basic); !ok || bt.Kind() != types.Bool {
+				break
+			}
+			if b, ok := ast.Unparen(n.Results[0]).(*ast.BinaryExpr); ok {
+				m[b] = dispatchReturn
+			}
+		}
+		return true
+	}
+	ast.Inspect(decl, visit)
+	return m
 }
 
 func (c *checker) collectLenCompares(e ast.Expr, out *[]*lenCompare) {
@@ -73,6 +256,9 @@ type lenCompare struct {
 	n   int64    // 4 or 16
 	// silent is set for comparisons that are not family tests.
 	silent bool
+	// either: ip may hold either form of an IPv4 address (a parameter, a
+	// field, a socket address), rather than always 16 bytes.
+	either bool
 }
 
 // lenCompare recognizes len(ip) ==/!= 4|16 where ip is a net.IP known to
@@ -87,12 +273,16 @@ func (c *checker) lenCompare(b *ast.BinaryExpr) *lenCompare {
 		if !ok || (n != 4 && n != 16) {
 			continue
 		}
+		either := false
 		if !c.sixteenByteIP(ip, 0) {
-			continue
+			if c.fourByteIP(ip, 0) {
+				continue
+			}
+			either = true
 		}
 		// len(ip) != 16 is a representation assertion, not a family test;
 		// it is kept (silent) so that a chain with it reads as validation.
-		return &lenCompare{cmp: b, ip: ip, n: n, silent: n == 16 && b.Op == token.NEQ}
+		return &lenCompare{cmp: b, ip: ip, n: n, silent: n == 16 && b.Op == token.NEQ, either: either}
 	}
 	return nil
 }
@@ -134,6 +324,38 @@ func (c *checker) sixteenByteIP(e ast.Expr, depth int) bool {
 		case "net.ParseIP", "net.IPv4", "(net.IP).To16":
 			return true
 		}
+	}
+	return false
+}
+
+// fourByteIP reports whether e is known to hold a 4-byte IP, or one whose
+// length is fixed by how it was made: To4's result, make(net.IP, n), a
+// slice expression or a composite literal.
+func (c *checker) fourByteIP(e ast.Expr, depth int) bool {
+	e = ast.Unparen(e)
+	if depth < 4 {
+		if val, ok := c.values.Single(e); ok {
+			return c.fourByteIP(val, depth+1) || c.sixteenByteIP(val, depth+1)
+		}
+	}
+	switch e := e.(type) {
+	case *ast.CallExpr:
+		if callee.CallName(c.pass.TypesInfo, e) == "(net.IP).To4" {
+			return true
+		}
+		if id, ok := ast.Unparen(e.Fun).(*ast.Ident); ok {
+			if b, ok := c.pass.TypesInfo.Uses[id].(*types.Builtin); ok && b.Name() == "make" {
+				return true
+			}
+		}
+		if tv, ok := c.pass.TypesInfo.Types[e.Fun]; ok && tv.IsType() {
+			return true // net.IP(b): the bytes' own length
+		}
+	case *ast.SliceExpr, *ast.CompositeLit:
+		return true
+	case *ast.Ident:
+		// A variable assigned in several places, one of them known.
+		return false
 	}
 	return false
 }
@@ -194,7 +416,13 @@ func (c *checker) checkLenSwitch(s *ast.SwitchStmt) {
 		return
 	}
 	ip := c.lenArg(s.Tag)
-	if ip == nil || !c.sixteenByteIP(ip, 0) {
+	if ip == nil {
+		return
+	}
+	if !c.sixteenByteIP(ip, 0) {
+		if !c.fourByteIP(ip, 0) {
+			c.checkEitherLenSwitch(s, ip)
+		}
 		return
 	}
 	for _, stmt := range s.Body.List {
@@ -207,6 +435,34 @@ func (c *checker) checkLenSwitch(s *ast.SwitchStmt) {
 			}
 		}
 	}
+}
+
+// checkEitherLenSwitch reports switch len(ip) { case 4: … case 16: … } on
+// a net.IP that may hold either form of an IPv4 address: a 16-byte IPv4
+// address takes the IPv6 case.
+func (c *checker) checkEitherLenSwitch(s *ast.SwitchStmt, ip ast.Expr) {
+	var four ast.Expr
+	sixteen := false
+	for _, stmt := range s.Body.List {
+		cc := stmt.(*ast.CaseClause)
+		for _, e := range cc.List {
+			if n, ok := fold.ConstInt(c.pass.TypesInfo, e); ok {
+				switch n {
+				case 4:
+					four = e
+				case 16:
+					sixteen = true
+				}
+			}
+		}
+	}
+	if four == nil || !sixteen || c.familyHandled(ip) {
+		return
+	}
+	x := types.ExprString(ip)
+	WL2007.Report(c.pass, four,
+		"case %s of switch len(%s): %s may hold an IPv4 address in its 16-byte form (IPv4-mapped, as net.ParseIP and dual-stack sockets give it), which takes the IPv6 case; switch on %s.To4() != nil",
+		types.ExprString(four), x, x, x)
 }
 
 // WL2007, part two: netip.Addr.Is4 on an address converted from net.IP or

@@ -49,6 +49,8 @@ func (c *checker) checkDecl(decl ast.Decl) {
 	{
 		c.unmapped = c.unmappedVars(decl)
 		c.doneBinary = make(map[*ast.BinaryExpr]bool)
+		c.dispatch = c.dispatchOf(decl)
+		c.decl = decl
 		var calls []*netCall
 		ast.Inspect(decl, func(n ast.Node) bool {
 			switch n := n.(type) {
@@ -86,6 +88,11 @@ type checker struct {
 	// doneBinary holds the comparisons already handled as part of an
 	// &&/|| chain (see checkLenCompare).
 	doneBinary map[*ast.BinaryExpr]bool
+	// dispatch says how the comparisons of the current declaration are
+	// used (see dispatchOf).
+	dispatch map[*ast.BinaryExpr]int
+	// decl is the declaration being checked.
+	decl ast.Decl
 }
 
 // windowsOnly reports whether n is in a file that builds for Windows only.

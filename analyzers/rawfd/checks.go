@@ -69,7 +69,8 @@ func (c *checker) checkFd(f *fn, call *ast.CallExpr) {
 	}
 	id, ok := ast.Unparen(sel.X).(*ast.Ident)
 	if !ok {
-		return // fields, globals (os.Stdin), call results: silent
+		c.checkFieldFd(f, call, sel.X) // s.file.Fd() on a local s
+		return                         // globals (os.Stdin), call results: silent
 	}
 	v := c.localVar(id)
 	if v == nil || !declaredIn(v, f) {
@@ -78,7 +79,10 @@ func (c *checker) checkFd(f *fn, call *ast.CallExpr) {
 	if c.checkDeadline(f, call, id, v) {
 		return
 	}
-	if isParam(v, f) || c.discarded(f, call) || c.toNewOwner(f, call) || c.deferredUse(f, v) || c.escapes(f, v) {
+	if c.checkGoroutineFd(f, call, v) {
+		return
+	}
+	if isParam(v, f) || c.discarded(f, call) || c.printed(f, call) || c.asserted(v, id) || c.toNewOwner(f, call) || c.deferredUse(f, v) || c.escapes(f, v) {
 		return
 	}
 	if c.usedAfter(f, call, v, call) || c.keptAlive(f, call, v) {
@@ -253,6 +257,7 @@ func (c *checker) checkNewFile(f *fn, call *ast.CallExpr) {
 	if v == nil {
 		return
 	}
+	c.checkRawCloseAfterNewFile(f, call, v)
 	g := c.graph(f.body)
 	start := c.node(f, g, call)
 	if start == nil {
@@ -287,6 +292,7 @@ func (c *checker) checkClose(f *fn, call *ast.CallExpr, name string) {
 			shortName(name), r, r, r)
 		return
 	}
+	c.checkGlobalClose(f, call)
 	if c.inDefer(f, call) {
 		return
 	}
@@ -446,8 +452,11 @@ func rootIdent(e ast.Expr) *ast.Ident {
 	}
 }
 
-// printing are calls that only format a value.
+// printing are calls that only format a value, or compare or store it
+// as a number (an atomic compare-and-swap of the old value).
 var printing = map[string]bool{
+	"sync/atomic.CompareAndSwapUintptr": true, "sync/atomic.StoreUintptr": true,
+	"(*sync/atomic.Uintptr).CompareAndSwap": true, "(*sync/atomic.Uintptr).Store": true,
 	"fmt.Sprintf": true, "fmt.Printf": true, "fmt.Println": true, "fmt.Sprint": true,
 	"fmt.Errorf": true, "fmt.Fprintf": true, "log.Printf": true, "log.Println": true,
 	"(*log.Logger).Printf": true,
@@ -613,4 +622,36 @@ func (c *checker) report(check *catalog.Check, n ast.Node, format string, args .
 	}
 	c.reported[key] = true
 	check.Report(c.pass, n, format, args...)
+}
+
+// printed reports whether the result of the Fd call only goes to a
+// formatting call (fmt, log, t.Errorf…): the number is shown, not used.
+func (c *checker) printed(f *fn, call *ast.CallExpr) bool {
+	p, ok := f.parents[call].(*ast.CallExpr)
+	if !ok {
+		return false
+	}
+	if printing[callee.CallName(c.pass.TypesInfo, p)] {
+		return true
+	}
+	fn := callee.Func(c.pass.TypesInfo, p)
+	if fn == nil {
+		return false
+	}
+	switch fn.Name() {
+	case "Errorf", "Fatalf", "Logf", "Skipf", "Printf", "Sprintf", "Error", "Fatal", "Log", "Print", "Println", "Sprint":
+		return true
+	}
+	return false
+}
+
+// asserted reports whether v is defined by a type assertion (f, ok :=
+// x.(*os.File)): x, which someone else holds, keeps the file alive.
+func (c *checker) asserted(v *types.Var, use *ast.Ident) bool {
+	val, _, ok := c.values.Def(use)
+	if !ok {
+		return false
+	}
+	_, isAssert := ast.Unparen(val).(*ast.TypeAssertExpr)
+	return isAssert
 }

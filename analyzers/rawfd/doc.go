@@ -35,8 +35,9 @@ var WL3001 = &catalog.Check{
 		"value is still in use, closing the descriptor under the syscall; the number may then be reused by " +
 		"another file. `runtime.SetFinalizer`'s own documentation (`runtime/mfinal.go`) uses this case as its example, " +
 		"and `(*os.File).Fd`'s says so too (`os/file.go`); on Linux, `fstat(fd)` returns EBADF after `runtime.GC()`.\n\n" +
-		"Not reported: `os.Stdin`, `os.Stdout`, `os.Stderr` and other package-level files, struct fields " +
-		"and parameters (someone else holds them); files used later on some path, closed by a `defer`, or " +
+		"A field of a local value (`s.file.Fd()`, `s` not used again) is reported like a local file.\n\n" +
+		"Not reported: `os.Stdin`, `os.Stdout`, `os.Stderr` and other package-level files, fields of " +
+		"parameters and parameters (someone else holds them); files used later on some path, closed by a `defer`, or " +
 		"captured by a closure or goroutine; files that escape (returned, stored, passed to a function); " +
 		"`f.Fd()` whose result is discarded (called only to switch to blocking mode).\n\n" +
 		"Fix: `f.SyscallConn()` and `Control(func(fd uintptr) { … })`, which holds a reference for the " +
@@ -86,8 +87,10 @@ var WL3002 = &catalog.Check{
 		"Closing one owner leaves the other with a dead number that the next `Open` reuses; the second " +
 		"`Close` (or finalizer) then closes an **unrelated file** (the `os.NewFile` and `Fd` docs in " +
 		"`os/file.go` warn of this; on Linux the number is reused by the next open, and the later read fails with EBADF). Windows recycles handle values the same way.\n\n" +
+		"Also reported: closing the raw handle or descriptor that `os.NewFile` took (a deferred close, or " +
+		"one after NewFile): the file and the raw close both own it.\n\n" +
 		"Not reported: `os.NewFile` of a descriptor from a raw call (`syscall.Open`, `windows.CreateFile`, " +
-		"`syscall.Socket`), which transfers ownership; `os.NewFile(f.Fd())` when `f` is never used again; " +
+		"`syscall.Socket`), which transfers ownership, with the raw value closed only before it; `os.NewFile(f.Fd())` when `f` is never used again; " +
 		"files from `net.Conn.File()`, which are duplicates.\n\n" +
 		"Fix: use `f` itself, close it with `f.Close()`, or duplicate the descriptor " +
 		"(`windows.DuplicateHandle`, `syscall.Dup`) before giving it a new owner.",
@@ -122,6 +125,10 @@ var WL3003 = &catalog.Check{
 		"channel receive, `select`, or `Wait` call after the `go` statement).\n\n" +
 		"The closed number is recycled by the next `CreateFile`/`open`, so the late user reads, writes or " +
 		"closes an unrelated object (see the `Fd` doc in `os/file.go`).\n\n" +
+		"Also reported: a goroutine using a file's raw handle (`h := f.Fd()`) while the function " +
+		"closes `f` without waiting for it; closing a file whose handle `SetStdHandle` made a standard " +
+		"handle, in a function that never restores that standard handle; closing a package-level raw " +
+		"handle that a goroutine of the package uses, with no wait for that goroutine before the close.\n\n" +
 		"Not reported: handles stored globally and never closed by their creator (ownership moves to the " +
 		"global); goroutines that close the handle themselves; functions that wait after starting the " +
 		"goroutine.\n\n" +

@@ -83,7 +83,7 @@ func (c *checker) graph(body *ast.BlockStmt) *paths.Graph {
 }
 
 func (c *checker) mayReturn(call *ast.CallExpr) bool {
-	return !resource.NeverReturns(c.pass.TypesInfo, call)
+	return !callee.NeverReturns(c.pass.TypesInfo, call)
 }
 
 func (c *checker) checkFunc(body *ast.BlockStmt, typ *ast.FuncType) {
@@ -118,6 +118,8 @@ func (c *checker) checkFunc(body *ast.BlockStmt, typ *ast.FuncType) {
 			c.checkNewFile(f, call)
 		case closers[name] || isRelease(name):
 			c.checkClose(f, call, name)
+		case isSetStdHandle(name):
+			c.checkSetStdHandle(f, call)
 		}
 		if c.isRawProducer(call) {
 			c.checkProducer(f, call)
@@ -130,7 +132,7 @@ func (c *checker) checkFunc(body *ast.BlockStmt, typ *ast.FuncType) {
 func (c *checker) relevant(f *fn) bool {
 	for _, call := range f.calls {
 		name := callee.CallName(c.pass.TypesInfo, call)
-		if name == "(*os.File).Fd" || name == "os.NewFile" || closers[name] || resource.IsRelease(name) || c.isRawProducer(call) {
+		if name == "(*os.File).Fd" || name == "os.NewFile" || isSetStdHandle(name) || closers[name] || resource.IsRelease(name) || c.isRawProducer(call) {
 			return true
 		}
 	}

@@ -218,7 +218,8 @@ var WL5005 = &catalog.Check{
 		"returns; kardianos/service's Interface doc: \"Stop should not call os.Exit directly\");\n" +
 		"- a call that waits for other work — `(*sync.WaitGroup).Wait`, `(*http.Server).Shutdown`, " +
 		"`(*exec.Cmd).Wait`/`Run`, `(*grpc.Server).GracefulStop`, `time.Sleep` of a second or more — after " +
-		"the handler receives `svc.Stop`/`svc.Shutdown` and before it sends `StopPending` (in the case " +
+		"the handler receives `svc.Stop`/`svc.Shutdown` and before it sends `StopPending`, directly, in a " +
+		"function of the package it calls (two calls deep) or as a channel receive that is not a timer (in the case " +
 		"body, and after the loop the case breaks out of). The SCM expects a service to go to " +
 		"STOP_PENDING on receipt of Stop " +
 		"(https://learn.microsoft.com/en-us/windows/win32/services/service-control-handler-function) and takes its WaitHint from that status.\n\n" +
@@ -331,7 +332,7 @@ var WL5007 = &catalog.Check{
 	Title:    "kardianos/service Stop does nothing while Start runs work until stopped",
 	Default:  false,
 	Severity: catalog.Note,
-	Doc: "A `Stop` method that is empty or only `return nil` while the same type's `Start` launches a " +
+	Doc: "A `Stop` method that is empty or only logs and returns nil while the same type's `Start` launches a " +
 		"goroutine that runs until told to stop (an endless loop, `select {}`, or a serving call such as " +
 		"`ListenAndServe`).\n\n" +
 		"A no-op Stop is legal and does not hang: Execute returns, svc.Run returns and the process exits " +
@@ -491,7 +492,9 @@ var WL5009 = &catalog.Check{
 		"this shutdown path never runs and the program is killed (NSSM's documentation, \"Stopping the service\": " +
 		"https://nssm.cc/usage). Service programs get WL5008 " +
 		"instead.\n\n" +
-		"Not reported: files not built for Windows; signals passed as a slice; `_test.go` files; " +
+		"Not reported: files not built for Windows; signals passed as a slice; `_test.go` files; a " +
+		"signal Windows never delivers whose channel is never read (Notify used to ignore it) or whose " +
+		"handlers only log or continue; " +
 		"`os.Kill`/`SIGKILL` (uncatchable everywhere; vet and staticcheck cover it).\n\n" +
 		"Fix: move Unix-only signals to a file built for Unix; add `os.Interrupt` next to SIGTERM (a " +
 		"suggested fix adds it).",

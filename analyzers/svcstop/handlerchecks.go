@@ -8,6 +8,7 @@ import (
 
 	"golang.org/x/tools/go/analysis"
 
+	"github.com/winlint/winlint/internal/callee"
 	"github.com/winlint/winlint/internal/fixes"
 	"github.com/winlint/winlint/internal/syntax"
 )
@@ -386,6 +387,8 @@ var blockingCalls = map[string]string{
 	"(*os/exec.Cmd).Wait":                           "exec.Cmd.Wait",
 	"(*os/exec.Cmd).Run":                            "exec.Cmd.Run",
 	"(*google.golang.org/grpc.Server).GracefulStop": "grpc.Server.GracefulStop",
+	"(*golang.org/x/sync/errgroup.Group).Wait":      "errgroup.Group.Wait",
+	"(*sync.Cond).Wait":                             "sync.Cond.Wait",
 }
 
 // scanStopWindow reports blocking calls made after Stop is received and
@@ -441,6 +444,10 @@ func (c *checker) scanStmt(h *handler, st ast.Stmt) (pending bool) {
 		switch n := n.(type) {
 		case *ast.FuncLit, *ast.GoStmt, *ast.DeferStmt:
 			return false
+		case *ast.SelectStmt:
+			if hasDefault(n) {
+				return false // polls: does not wait
+			}
 		case *ast.SendStmt:
 			for _, s := range h.sends {
 				if s.stmt == n && s.stateKnown && s.state == stateStopPending {
@@ -448,10 +455,31 @@ func (c *checker) scanStmt(h *handler, st ast.Stmt) (pending bool) {
 					return false
 				}
 			}
+		case *ast.UnaryExpr:
+			if n.Op != token.ARROW {
+				return true
+			}
+			if isTimer(c, n.X) {
+				return true
+			}
+			WL5005.Report(c.pass, n,
+				"receiving from %s waits for other work after %s receives svc.Stop and before it reports "+
+					"svc.StopPending: the SCM expects STOP_PENDING on receipt of Stop and meanwhile shows the service "+
+					"as running with no wait hint; send svc.Status{State: svc.StopPending, WaitHint: …} first",
+				types.ExprString(n.X), h.name)
+			return false
 		case *ast.CallExpr:
 			name := c.calleeName(n)
 			what, ok := blockingCalls[name]
 			if !ok {
+				if via := c.blockingHelper(n, 0, map[*types.Func]bool{}); via != "" {
+					WL5005.Report(c.pass, n,
+						"%s waits for other work (%s) after %s receives svc.Stop and before it reports "+
+							"svc.StopPending: the SCM expects STOP_PENDING on receipt of Stop and meanwhile shows the "+
+							"service as running with no wait hint; send svc.Status{State: svc.StopPending, WaitHint: …} first",
+						types.ExprString(n.Fun)+"()", via, h.name)
+					return false
+				}
 				return true
 			}
 			if name == "time.Sleep" {
@@ -467,4 +495,82 @@ func (c *checker) scanStmt(h *handler, st ast.Stmt) (pending bool) {
 		return true
 	})
 	return pending
+}
+
+func hasDefault(s *ast.SelectStmt) bool {
+	for _, st := range s.Body.List {
+		if cc, ok := st.(*ast.CommClause); ok && cc.Comm == nil {
+			return true
+		}
+	}
+	return false
+}
+
+// isTimer: a receive from time.After or a timer/ticker channel bounds the
+// wait itself (a timeout), and is not a wait for other work.
+func isTimer(c *checker, x ast.Expr) bool {
+	x = ast.Unparen(x)
+	if call, ok := x.(*ast.CallExpr); ok {
+		switch c.calleeName(call) {
+		case "time.After", "time.Tick", "(context.Context).Done":
+			return true
+		}
+	}
+	if sel, ok := x.(*ast.SelectorExpr); ok && sel.Sel.Name == "C" {
+		if t := c.pass.TypesInfo.TypeOf(sel.X); t != nil {
+			s := t.String()
+			return s == "*time.Timer" || s == "*time.Ticker"
+		}
+	}
+	return false
+}
+
+// blockingHelper returns what a call of a function of this package waits
+// for ("wg.Wait()", "receiving from s.done"), looking two calls deep, or
+// "" if it does not wait.
+func (c *checker) blockingHelper(call *ast.CallExpr, depth int, seen map[*types.Func]bool) string {
+	fn := callee.Func(c.pass.TypesInfo, call)
+	if fn == nil || depth > 2 || seen[fn] {
+		return ""
+	}
+	seen[fn] = true
+	fd := c.decls[fn.Origin()]
+	if fd == nil || fd.Body == nil {
+		return ""
+	}
+	what := ""
+	ast.Inspect(fd.Body, func(n ast.Node) bool {
+		if what != "" {
+			return false
+		}
+		switch n := n.(type) {
+		case *ast.FuncLit, *ast.GoStmt, *ast.DeferStmt:
+			return false
+		case *ast.SelectStmt:
+			if hasDefault(n) {
+				return false
+			}
+		case *ast.UnaryExpr:
+			if n.Op == token.ARROW && !isTimer(c, n.X) {
+				what = "receiving from " + types.ExprString(n.X)
+			}
+		case *ast.CallExpr:
+			name := c.calleeName(n)
+			if w, ok := blockingCalls[name]; ok {
+				if name == "time.Sleep" {
+					if d, ok := c.constUint(n.Args[0]); !ok || d < 1e9 {
+						return true
+					}
+				}
+				what = w
+				return false
+			}
+			if w := c.blockingHelper(n, depth+1, seen); w != "" {
+				what = w
+				return false
+			}
+		}
+		return true
+	})
+	return what
 }

@@ -87,7 +87,7 @@ func (c *checker) checkKardianos() {
 		if im.stop != nil {
 			c.checkStopExits(obj.Name(), im.stop)
 		}
-		if im.start != nil && im.stop != nil && isNoOp(im.stop) {
+		if im.start != nil && im.stop != nil && c.isNoOp(im.stop) {
 			c.checkNoOpStop(obj.Name(), im.start, im.stop)
 		}
 	}
@@ -219,16 +219,19 @@ func endless(f *ast.ForStmt, label *ast.Ident) bool {
 }
 
 // isNoOp reports whether fd does nothing: an empty body or a lone
-// "return nil".
-func isNoOp(fd *ast.FuncDecl) bool {
+// "return nil", after statements that only log ("stopping…").
+func (c *checker) isNoOp(fd *ast.FuncDecl) bool {
 	l := fd.Body.List
 	if len(l) == 0 {
 		return true
 	}
-	if len(l) != 1 {
+	if !c.trivialBlock(l[:len(l)-1]) {
 		return false
 	}
-	ret, ok := l[0].(*ast.ReturnStmt)
+	if c.trivialBlock(l[len(l)-1:]) {
+		return true
+	}
+	ret, ok := l[len(l)-1].(*ast.ReturnStmt)
 	if !ok || len(ret.Results) != 1 {
 		return false
 	}

@@ -294,6 +294,9 @@ func (c *checker) checkWindowsSignals(nts []*notify) {
 			continue
 		}
 		for i, d := range nt.dead {
+			if c.harmlessHandler(nt, c.signalConst(nt.deadAt[i])) {
+				continue
+			}
 			WL5009.Report(c.pass, nt.deadAt[i],
 				"%s is never delivered on Windows (only os.Interrupt and syscall.SIGTERM are), so this Notify "+
 					"never fires for it; handle it in a file built for Unix only, or drop it", d)

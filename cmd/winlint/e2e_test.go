@@ -7,6 +7,7 @@ package main
 import (
 	"bytes"
 	"encoding/json"
+	"encoding/xml"
 	"flag"
 	"fmt"
 	"io/fs"
@@ -22,6 +23,7 @@ import (
 	"github.com/winlint/winlint"
 	"github.com/winlint/winlint/internal/catalog"
 	"github.com/winlint/winlint/internal/output"
+	"github.com/winlint/winlint/internal/snippet"
 )
 
 var update = flag.Bool("update", false, "rewrite the golden files of the -fix and -diff tests")
@@ -241,7 +243,7 @@ func TestNoPackages(t *testing.T) {
 	t.Parallel()
 	o := lint(t, netapp(), nil, "./nothing/...")
 	wantCode(t, o, exitError)
-	if !strings.Contains(o.stderr, "nothing") {
+	if !strings.Contains(o.stderr, `winlint: pattern "./nothing/..." matches no packages`) {
 		t.Errorf("stderr does not name the pattern:\n%s", o)
 	}
 
@@ -249,8 +251,19 @@ func TestNoPackages(t *testing.T) {
 	// other patterns; winlint reports their findings and fails.
 	o = lint(t, netapp(), nil, "./assets/...", "./internal/...")
 	wantCode(t, o, exitError)
-	if !strings.Contains(o.stderr, `"./assets/..." matched no packages`) {
+	if !strings.Contains(o.stderr, `winlint: pattern "./assets/..." matches no packages`) {
 		t.Errorf("stderr lacks the warning:\n%s", o)
+	}
+	dirOnly := lint(t, netapp(), nil, "./assets")
+	wantCode(t, dirOnly, exitError)
+	if want := "winlint: pattern " + filepath.FromSlash("./assets") + " matches no packages"; !strings.Contains(dirOnly.stderr, want) {
+		t.Errorf("want %q:\n%s", want, dirOnly)
+	}
+	for _, o := range []outcome{o, dirOnly, lint(t, netapp(), nil, "./assets/...")} {
+		// In winlint's words, not the go command's.
+		if strings.Contains(o.stderr, "no packages to vet") || strings.Contains(o.stderr, "go: warning") {
+			t.Errorf("stderr speaks go vet's words:\n%s", o)
+		}
 	}
 	if !strings.Contains(o.stdout, "(WL2004)") {
 		t.Errorf("the findings of ./internal/... are missing:\n%s", o)
@@ -326,7 +339,7 @@ func TestUsageErrors(t *testing.T) {
 		want string
 	}{
 		{[]string{"-explain", "WL9999"}, `unknown check "WL9999"`},
-		{[]string{"-checks=WL9*", "./..."}, `"WL9*" matches no check`},
+		{[]string{"-checks=WL09*", "./..."}, `"WL09*" matches no check`},
 		{[]string{"-checks=all,-nosuch", "./..."}, `"nosuch" matches no check`},
 		{[]string{"-f", "xml", "./..."}, `unknown format "xml"`},
 		{[]string{"-f", "text", "-json", "./..."}, "-json conflicts with -f text"},
@@ -535,5 +548,371 @@ func checkGolden(t *testing.T, file, got string) {
 	}
 	if got != string(want) {
 		t.Errorf("%s differs:\ngot:\n%s\nwant:\n%s", file, got, want)
+	}
+}
+
+// A //winlint:ignore without a reason suppresses nothing: the finding is
+// reported, and so is the directive (WL0001).
+func TestIgnoreWithoutReason(t *testing.T) {
+	t.Parallel()
+	dir := t.TempDir()
+	write(t, filepath.Join(dir, "go.mod"), "module example.com/m\n\ngo 1.26\n")
+	write(t, filepath.Join(dir, "m.go"), `package m
+
+import "net"
+
+func Listen() (net.Listener, error) {
+	//winlint:ignore WL2001
+	return net.Listen("tcp6", ":8080")
+}
+
+func Listen2() (net.Listener, error) {
+	//winlint:ignore WL2001 the service is IPv6-only by design
+	return net.Listen("tcp6", ":8081")
+}
+`)
+	o := lint(t, dir, nil, "-json", "./...")
+	wantCode(t, o, exitFindings)
+	want := []string{"m.go:6:2 WL0001", "m.go:7:20 WL2001"}
+	if got := places(decode(t, o), false); !slices.Equal(got, want) {
+		t.Errorf("got %v, want %v", got, want)
+	}
+}
+
+// -tests=false reports no finding in test files, and no directive in them
+// as unused.
+func TestNoTests(t *testing.T) {
+	t.Parallel()
+	o := lint(t, netapp(), nil, "-json", "-tests=false", "./...")
+	wantCode(t, o, exitFindings)
+	var want []string
+	for _, p := range netappWindows {
+		if !strings.Contains(p, "_test.go") {
+			want = append(want, p)
+		}
+	}
+	if got := places(decode(t, o), false); !slices.Equal(got, want) {
+		t.Errorf("-tests=false: got %v, want %v", got, want)
+	}
+
+	dir := t.TempDir()
+	write(t, filepath.Join(dir, "go.mod"), "module example.com/m\n\ngo 1.26\n")
+	write(t, filepath.Join(dir, "m.go"), "package m\n")
+	write(t, filepath.Join(dir, "m_test.go"), `package m
+
+import "net"
+
+func listen() (net.Listener, error) {
+	//winlint:ignore WL2001 the test server is IPv6-only
+	return net.Listen("tcp6", ":8080")
+}
+`)
+	wantCode(t, lint(t, dir, nil, "./..."), exitOK)
+	// The directive is not reported as unused when its finding is not
+	// reported either.
+	wantCode(t, lint(t, dir, nil, "-tests=false", "./..."), exitOK)
+	// A test-only finding is reported by default only.
+	write(t, filepath.Join(dir, "m_test.go"), "package m\n\nimport \"net\"\n\nvar _, _ = net.Listen(\"tcp6\", \":8080\")\n")
+	wantCode(t, lint(t, dir, nil, "./..."), exitFindings)
+	wantCode(t, lint(t, dir, nil, "-tests=false", "./..."), exitOK)
+}
+
+// -f checkstyle and -f junit write XML valid for their schemas (checked with
+// xmllint), and -f codeclimate the fields GitLab's code quality report
+// requires; all three name the findings of a run, with the same exit
+// status as text.
+func TestCIFormats(t *testing.T) {
+	t.Parallel()
+	xmllint, err := exec.LookPath("xmllint")
+	if err != nil {
+		if os.Getenv("CI") != "" {
+			t.Fatal("xmllint is missing (apt-get install libxml2-utils)")
+		}
+		t.Skip("xmllint is missing (apt-get install libxml2-utils)")
+	}
+	schemas := filepath.Join("..", "..", "internal", "output", "testdata")
+	// Paths are relative to the repository root (that of winlint, when
+	// the tests run in a git checkout).
+	prefix := ""
+	if top := command(t, netapp(), nil, "git", "rev-parse", "--show-toplevel"); top.code == 0 {
+		real, _ := filepath.EvalSymlinks(netapp())
+		rel, err := filepath.Rel(strings.TrimSpace(top.stdout), real)
+		if err != nil {
+			t.Fatal(err)
+		}
+		prefix = filepath.ToSlash(rel) + "/"
+	}
+	var want []string
+	for _, p := range netappWindows {
+		want = append(want, prefix+p)
+	}
+	for _, tc := range []struct {
+		format, xsd string
+		places      func(t *testing.T, doc []byte) []string
+	}{
+		{"checkstyle", "checkstyle.xsd", func(t *testing.T, doc []byte) []string {
+			var r struct {
+				Files []struct {
+					Name   string `xml:"name,attr"`
+					Errors []struct {
+						Line   int    `xml:"line,attr"`
+						Column int    `xml:"column,attr"`
+						Source string `xml:"source,attr"`
+					} `xml:"error"`
+				} `xml:"file"`
+			}
+			if err := xml.Unmarshal(doc, &r); err != nil {
+				t.Fatal(err)
+			}
+			var out []string
+			for _, f := range r.Files {
+				for _, e := range f.Errors {
+					out = append(out, fmt.Sprintf("%s:%d:%d %s", f.Name, e.Line, e.Column, strings.TrimPrefix(e.Source, "winlint.")))
+				}
+			}
+			return out
+		}},
+		{"junit", "junit.xsd", func(t *testing.T, doc []byte) []string {
+			var r struct {
+				Cases []struct {
+					Name    string    `xml:"name,attr"`
+					Failure *struct{} `xml:"failure"`
+				} `xml:"testsuite>testcase"`
+			}
+			if err := xml.Unmarshal(doc, &r); err != nil {
+				t.Fatal(err)
+			}
+			var out []string
+			for _, c := range r.Cases {
+				if c.Failure != nil {
+					id, place, _ := strings.Cut(c.Name, " ")
+					out = append(out, place+" "+id)
+				}
+			}
+			return out
+		}},
+		{"codeclimate", "", func(t *testing.T, doc []byte) []string {
+			var issues []struct {
+				Description string `json:"description"`
+				CheckName   string `json:"check_name"`
+				Fingerprint string `json:"fingerprint"`
+				Severity    string `json:"severity"`
+				Location    struct {
+					Path  string `json:"path"`
+					Lines struct {
+						Begin int `json:"begin"`
+					} `json:"lines"`
+				} `json:"location"`
+			}
+			if err := json.Unmarshal(doc, &issues); err != nil {
+				t.Fatal(err)
+			}
+			var out []string
+			seen := map[string]bool{}
+			for _, is := range issues {
+				if is.Description == "" || is.Fingerprint == "" || seen[is.Fingerprint] ||
+					!slices.Contains([]string{"info", "minor", "major", "critical", "blocker"}, is.Severity) {
+					t.Errorf("issue lacks a GitLab field or has a bad one: %+v", is)
+				}
+				seen[is.Fingerprint] = true
+				// GitLab has lines, not columns: compare lines only.
+				out = append(out, fmt.Sprintf("%s:%d %s", is.Location.Path, is.Location.Lines.Begin, is.CheckName))
+			}
+			return out
+		}},
+	} {
+		o := lint(t, netapp(), nil, "-f", tc.format, "./...")
+		wantCode(t, o, exitFindings)
+		if tc.xsd != "" {
+			cmd := exec.Command(xmllint, "--noout", "--schema", filepath.Join(schemas, tc.xsd), "-")
+			cmd.Stdin = strings.NewReader(o.stdout)
+			if out, err := cmd.CombinedOutput(); err != nil {
+				t.Errorf("-f %s: invalid document: %v\n%s\n%s", tc.format, err, out, o.stdout)
+			}
+		}
+		got := tc.places(t, []byte(o.stdout))
+		sort.Strings(got)
+		w := want
+		if tc.format == "codeclimate" {
+			w = nil
+			for _, p := range want {
+				place, id, _ := strings.Cut(p, " ")
+				w = append(w, place[:strings.LastIndex(place, ":")]+" "+id)
+			}
+		}
+		if !slices.Equal(got, w) {
+			t.Errorf("-f %s: findings\n%s\nwant\n%s", tc.format, strings.Join(got, "\n"), strings.Join(w, "\n"))
+		}
+	}
+}
+
+// winlint.conf: checks per directory, inherited down the tree, excluded
+// paths; -checks on the command line overrides the files' checks; an error
+// in a file is a usage error naming its line.
+func TestConfigFile(t *testing.T) {
+	t.Parallel()
+	dir := t.TempDir()
+	copyDir(t, netapp(), dir)
+	write(t, filepath.Join(dir, "winlint.conf"), `# the module's configuration
+checks = ["-WL2002"] # from the default checks
+exclude = ["internal/srv/*_test.go"]
+`)
+	// WL4001 is off by default: a subdirectory turns it on.
+	write(t, filepath.Join(dir, "legacy", "winlint.conf"), "checks = [\"inherit\", \"WL4001\"]\n")
+	write(t, filepath.Join(dir, "legacy", "legacy_windows.go"), `package legacy
+
+import "syscall"
+
+func P(name string) *uint16 { return syscall.StringToUTF16Ptr(name) }
+`)
+	// A directory without WL2001: its finding is dropped and the
+	// directive is not reported as unused (WL0002).
+	write(t, filepath.Join(dir, "quiet", "winlint.conf"), "checks = [\"-WL2001\"]\n")
+	write(t, filepath.Join(dir, "quiet", "quiet.go"), `package quiet
+
+import "net"
+
+func L() (net.Listener, error) {
+	//winlint:ignore WL2001 the service is IPv6-only
+	return net.Listen("tcp6", ":8080")
+}
+
+func M() (net.Listener, error) { return net.Listen("tcp6", ":8081") }
+`)
+	o := lint(t, dir, nil, "-json", "./...")
+	wantCode(t, o, exitFindings)
+	want := []string{
+		"internal/srv/srv.go:19:20 WL2004",
+		"legacy/legacy_windows.go:5:38 WL4001",
+		"main.go:13:24 WL2001",
+	}
+	if got := places(decode(t, o), false); !slices.Equal(got, want) {
+		t.Errorf("with winlint.conf:\n%s\nwant:\n%s\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"), o)
+	}
+
+	// -checks overrides the files' checks; excludes still apply.
+	o = lint(t, dir, nil, "-json", "-checks=WL2*", "./...")
+	want = []string{
+		"internal/srv/srv.go:19:20 WL2004",
+		"listen_windows.go:7:32 WL2002",
+		"main.go:13:24 WL2001",
+		"quiet/quiet.go:10:52 WL2001",
+	}
+	if got := places(decode(t, o), false); !slices.Equal(got, want) {
+		t.Errorf("-checks=WL2* with winlint.conf:\n%s\nwant:\n%s\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"), o)
+	}
+
+	// The file applies wherever winlint runs in the module.
+	o = lint(t, filepath.Join(dir, "internal"), nil, "-json", "./...")
+	if got := places(decode(t, o), false); !slices.Equal(got, []string{"srv/srv.go:19:20 WL2004"}) {
+		t.Errorf("from internal/: %v\n%s", got, o)
+	}
+
+	// An error: exit 2, file and line, nothing analysed.
+	write(t, filepath.Join(dir, "legacy", "winlint.conf"), "# bad\nchecks = [\"inherit\", \"WL4999\"]\n")
+	o = lint(t, dir, nil, "./...")
+	wantCode(t, o, exitUsage)
+	if want := "winlint: " + filepath.FromSlash("legacy/winlint.conf") + `:2: checks: "WL4999" matches no check`; !strings.HasPrefix(o.stderr, want) || o.stdout != "" {
+		t.Errorf("want %q on stderr, got %s", want, o)
+	}
+}
+
+// Progress: nothing on standard error when it is not a terminal (here a
+// pipe), even on a run with findings; -v prints each package with its time
+// and a summary.
+func TestProgressNotATerminal(t *testing.T) {
+	t.Parallel()
+	o := lint(t, netapp(), nil, "./...")
+	wantCode(t, o, exitFindings)
+	if o.stderr != "" {
+		t.Errorf("a run whose standard error is a pipe printed on it: %q", o.stderr)
+	}
+
+	o = lint(t, netapp(), nil, "-v", "./...")
+	wantCode(t, o, exitFindings)
+	for _, re := range []string{
+		`(?m)^winlint: +(\d+(\.\d+)?[µm]?s|cached)  example\.com/netapp$`,
+		`(?m)^winlint: +(\d+(\.\d+)?[µm]?s|cached)  example\.com/netapp/internal/srv( \(tests\))?$`,
+		`(?m)^winlint: analysed 2 packages \(\d cached\) in \S+$`,
+	} {
+		if !regexp.MustCompile(re).MatchString(o.stderr) {
+			t.Errorf("-v output does not match %s:\n%s", re, o.stderr)
+		}
+	}
+	if strings.Contains(o.stderr, "\r") || strings.Contains(o.stderr, "\x1b") {
+		t.Errorf("-v drew a progress line on a pipe: %q", o.stderr)
+	}
+}
+
+// Files using cgo, left out of the build when winlint disables cgo (its
+// default), are named in one warning; not when the user sets CGO_ENABLED=0,
+// and the exit status is unchanged.
+func TestSkippedCgoWarning(t *testing.T) {
+	t.Parallel()
+	dir := t.TempDir()
+	write(t, filepath.Join(dir, "go.mod"), "module example.com/c\n\ngo 1.26\n")
+	write(t, filepath.Join(dir, "c.go"), "package c\n")
+	write(t, filepath.Join(dir, "c_windows.go"), "package c\n\n// #include <windows.h>\nimport \"C\"\n\nfunc F() {}\n")
+	write(t, filepath.Join(dir, "d_linux.go"), "package c\n\nimport \"C\"\n") // not in the Windows build anyway
+	write(t, filepath.Join(dir, "sub", "s.go"), "package sub\n")
+	write(t, filepath.Join(dir, "sub", "s_cgo.go"), "//go:build cgo\n\npackage sub\n\nimport \"C\"\n")
+
+	o := lint(t, dir, nil, "./...")
+	wantCode(t, o, exitOK)
+	if o.stdout != "" || strings.Count(o.stderr, "winlint: warning:") != 1 ||
+		!strings.Contains(o.stderr, "2 files using cgo not analysed (c_windows.go, …)") ||
+		!strings.Contains(o.stderr, "CGO_ENABLED=0 leaves them out of the windows build") ||
+		strings.Contains(o.stderr, "d_linux.go") {
+		t.Errorf("want one warning naming the 2 cgo files of the windows build: %s", o)
+	}
+
+	o = lint(t, dir, []string{"CGO_ENABLED=0"}, "./...")
+	wantCode(t, o, exitOK)
+	if o.stderr != "" {
+		t.Errorf("CGO_ENABLED=0 set by the user: want no warning, got %s", o)
+	}
+	o = lint(t, dir, nil, "./sub")
+	if !strings.Contains(o.stderr, "1 file using cgo not analysed ("+filepath.FromSlash("sub/s_cgo.go")+")") {
+		t.Errorf("want the warning for sub/s_cgo.go: %s", o)
+	}
+
+	// A package whose files all use cgo is left out whole: go vet's error
+	// (exit 1), and the warning says why.
+	write(t, filepath.Join(dir, "allcgo", "a.go"), "package allcgo\n\nimport \"C\"\n")
+	o = lint(t, dir, nil, "./allcgo")
+	wantCode(t, o, exitError)
+	if !strings.Contains(o.stderr, "1 file using cgo not analysed ("+filepath.FromSlash("allcgo/a.go")+")") {
+		t.Errorf("want the warning for allcgo/a.go: %s", o)
+	}
+}
+
+// The README's winlint.conf examples, as written, do what it says.
+func TestConfigFileREADME(t *testing.T) {
+	t.Parallel()
+	readme := filepath.Join("..", "..", "README.md")
+	root, err := snippet.Get(readme, "winlint-conf-root")
+	if err != nil {
+		t.Fatal(err)
+	}
+	legacy, err := snippet.Get(readme, "winlint-conf-legacy")
+	if err != nil {
+		t.Fatal(err)
+	}
+	dir := t.TempDir()
+	copyDir(t, netapp(), dir)
+	write(t, filepath.Join(dir, "winlint.conf"), root)
+	write(t, filepath.Join(dir, "legacy", "winlint.conf"), legacy)
+	write(t, filepath.Join(dir, "legacy", "legacy_windows.go"), "package legacy\n\nimport \"syscall\"\n\nfunc P(name string) *uint16 { return syscall.StringToUTF16Ptr(name) }\n")
+	finding := "package %s\n\nimport \"net\"\n\nvar _, _ = net.Listen(\"tcp6\", \":8080\")\n"
+	write(t, filepath.Join(dir, "internal", "gen", "gen.go"), fmt.Sprintf(finding, "gen"))
+	write(t, filepath.Join(dir, "db", "db_mock.go"), fmt.Sprintf(finding, "db"))
+	write(t, filepath.Join(dir, "db", "db.go"), fmt.Sprintf(finding, "db"))
+
+	o := lint(t, dir, nil, "-json", "./...")
+	wantCode(t, o, exitFindings)
+	want := append(slices.Clone(netappWindows), "db/db.go:5:23 WL2001", "legacy/legacy_windows.go:5:38 WL4001")
+	sort.Strings(want)
+	if got := places(decode(t, o), false); !slices.Equal(got, want) {
+		t.Errorf("README's winlint.conf:\n%s\nwant:\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
 	}
 }

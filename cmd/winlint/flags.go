@@ -19,18 +19,21 @@ import (
 
 // options are the parsed command line of the driver.
 type options struct {
-	checks   string
-	list     bool
-	explain  string
-	goos     []string
-	tags     string
-	format   string
-	fix      bool
-	diff     bool
-	version  bool
-	patterns []string
+	checks    string
+	checksSet bool // -checks was given: it overrides winlint.conf's checks
+	list      bool
+	explain   string
+	goos      []string
+	tags      string
+	format    string
+	fix       bool
+	diff      bool
+	version   bool
+	patterns  []string
 
 	generated    bool   // report findings in generated files
+	tests        bool   // report findings in test files (-tests, default true)
+	verbose      bool   // -v: each package with its time
 	newFromRev   string // report only findings on lines changed since this git revision
 	newFromPatch string // report only findings on lines this patch adds or modifies
 }
@@ -53,7 +56,8 @@ Exit status:
   1  an error occurred: a package failed to load or type-check, go vet failed,
      an analyzer failed, or a pattern matched no packages (the other packages
      are still analysed and their findings printed)
-  2  usage error: a bad flag, an unknown -checks term, format or -explain ID
+  2  usage error: a bad flag, an unknown -checks term, format or -explain ID,
+     an error in a winlint.conf file
   3  findings were reported (and no error occurred)
 With -fix, findings whose fix was applied do not count; with -diff, a
 non-empty diff counts as findings. Every output format uses the same status.
@@ -76,7 +80,7 @@ func parseFlags(args []string, stderr io.Writer) (*options, error) {
 		version    bool
 	)
 	fs.StringVar(&o.checks, "checks", catalog.DefaultSelection,
-		"checks to run: comma-separated IDs, globs (\"WL2*\"), family names, \"all\" or\n\"default\"; a leading \"-\" disables (\"all,-WL2005\")")
+		"checks to run: comma-separated IDs, globs (\"WL2*\"), family names, \"all\" or\n\"default\"; a leading \"-\" disables (\"all,-WL2005\"); overrides the checks\nof winlint.conf files")
 	fs.BoolVar(&o.list, "list", false, "print the checks: ID, on/off by default, severity, title")
 	fs.StringVar(&o.explain, "explain", "", "print the documentation of the check `ID`")
 	fs.StringVar(&goos, "goos", "",
@@ -90,10 +94,14 @@ func parseFlags(args []string, stderr io.Writer) (*options, error) {
 		"print the fixes as a unified diff on standard output instead of applying them;\nthe findings no fix covers go to standard error")
 	fs.BoolVar(&o.generated, "generated", false,
 		"also report findings in generated files (\"// Code generated ... DO NOT EDIT.\")")
+	fs.BoolVar(&o.tests, "tests", true,
+		"report findings in test files (*_test.go); -tests=false leaves them out")
 	fs.StringVar(&o.newFromRev, "new-from-rev", "",
 		"report only findings on lines added or modified since the git `revision`\n(in CI: $(git merge-base origin/main HEAD))")
 	fs.StringVar(&o.newFromPatch, "new-from-patch", "",
 		"report only findings on lines the unified diff in `file` adds or modifies\n(\"-\": standard input)")
+	fs.BoolVar(&o.verbose, "v", false,
+		"print each package as go vet finishes it, with the time the analysis took, and a summary\n(on standard error; a terminal shows a progress line without -v)")
 	fs.BoolVar(&o.version, "V", false, "print the version")
 	fs.BoolVar(&version, "version", false, "print the version")
 	fs.Usage = func() {
@@ -109,6 +117,7 @@ func parseFlags(args []string, stderr io.Writer) (*options, error) {
 		return nil, errUsage // the flag package printed the error and usage
 	}
 	o.version = o.version || version
+	o.checksSet = isSet(fs, "checks")
 	o.patterns = fs.Args()
 
 	usage := func(format string, args ...any) (*options, error) {

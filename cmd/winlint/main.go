@@ -33,7 +33,8 @@
 //	              are merged (default: $GOOS if set, else windows)
 //	-tags list    build tags, as for go build
 //	-f format     output format: text, json, sarif (GitHub code scanning),
-//	              rdjson (reviewdog) or github (workflow annotations)
+//	              rdjson (reviewdog), github (workflow annotations),
+//	              checkstyle, junit or codeclimate (GitLab code quality)
 //	-json         same as -f json
 //	-fix          apply the first suggested fix of each finding (to files of
 //	              the main module only); fixed findings are not reported.
@@ -48,10 +49,21 @@
 //	              report only findings on lines the unified diff adds or
 //	              modifies ("-" for standard input)
 //	-generated    also report findings in generated files
+//	-tests=false  report no finding in test files (*_test.go)
+//	-v            print each package as go vet finishes it, with its time,
+//	              and a summary, on standard error
 //	-V, -version  print the version
 //
 // go vet always analyses a package together with its tests, and so does
-// winlint.
+// winlint; with -tests=false the findings in test files are not reported.
+//
+// On a terminal, standard error shows a progress line (packages analysed
+// of the total, the last package); it prints nothing when it is not a
+// terminal.
+//
+// A winlint.conf file configures the checks of its directory and below and
+// paths to exclude; see package internal/config and the README. -checks
+// overrides its checks. An error in it is a usage error (exit 2).
 //
 // Findings are suppressed with "//winlint:ignore WL2001 reason" on the line
 // or the line above, and "//winlint:file-ignore WL2001 reason" anywhere in
@@ -64,7 +76,8 @@
 //	1  an error occurred: a package failed to load or type-check, go vet
 //	   failed, an analyzer failed, or a pattern matched no packages (the
 //	   other packages are still analysed and their findings printed)
-//	2  usage error: a bad flag, an unknown -checks term, format or -explain ID
+//	2  usage error: a bad flag, an unknown -checks term, format or -explain ID,
+//	   an error in a winlint.conf file
 //	3  findings were reported (and no error occurred)
 //
 // With -fix, findings whose fix was applied do not count; with -diff, a

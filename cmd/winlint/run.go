@@ -15,6 +15,7 @@ import (
 
 	"github.com/winlint/winlint"
 	"github.com/winlint/winlint/internal/catalog"
+	"github.com/winlint/winlint/internal/config"
 	"github.com/winlint/winlint/internal/diffscope"
 	"github.com/winlint/winlint/internal/driver"
 	"github.com/winlint/winlint/internal/output"
@@ -22,15 +23,17 @@ import (
 )
 
 // filters are the stages between analysis and output, in order (see
-// driver.Filter): ignore directives and generated files, then
-// -new-from-rev or -new-from-patch, so that a directive that suppresses
-// nothing is reported only on changed lines too.
-func filters(ctx context.Context, o *options, cfg *driver.Config) ([]driver.Filter, error) {
-	enabled, err := catalog.Select(winlint.Families, o.checks)
-	if err != nil {
-		return nil, err
+// driver.Filter): winlint.conf and -checks (the checks selected for each
+// directory, excluded paths: the vet tool reports every check, see
+// vetChecks), test files with -tests=false, ignore directives and generated
+// files, then -new-from-rev or -new-from-patch, so that a directive that
+// suppresses nothing is reported only on changed lines too.
+func filters(ctx context.Context, o *options, cfg *driver.Config, conf *config.Config) ([]driver.Filter, error) {
+	out := []driver.Filter{conf}
+	if !o.tests {
+		out = append(out, driver.SkipTests)
 	}
-	out := []driver.Filter{&suppress.Filter{Families: cfg.Families, Enabled: enabled, Generated: o.generated}}
+	out = append(out, &suppress.Filter{Families: cfg.Families, EnabledFor: conf.Enabled, Generated: o.generated})
 	switch {
 	case o.newFromRev != "":
 		lines, err := diffscope.FromRev(ctx, cfg.Dir, o.newFromRev)
@@ -52,10 +55,16 @@ func filters(ctx context.Context, o *options, cfg *driver.Config) ([]driver.Filt
 // file that is not a diff): exit status 2.
 type usageError struct{ error }
 
-// enabledChecks returns the checks of the -checks selection, in catalogue
-// order.
-func enabledChecks(spec string) []*catalog.Check {
-	enabled, _ := catalog.Select(winlint.Families, spec) // checked by parseFlags
+// vetChecks is the -checks value the driver hands the vet tool, whatever
+// the user's selection and winlint.conf files: every check. go vet keys its
+// per-package result cache on the tool's flags, so a fixed value makes a
+// run with another selection a cache hit; the driver's first filter stage
+// (the winlint.conf filter, which applies -checks where no file overrides
+// it) keeps the selected checks' findings.
+const vetChecks = "all"
+
+// enabledChecks returns the checks of a selection, in catalogue order.
+func enabledChecks(enabled map[string]bool) []*catalog.Check {
 	var out []*catalog.Check
 	for _, c := range winlint.Checks() {
 		if enabled[c.ID] {
@@ -101,10 +110,29 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 		return fail("%v", err)
 	}
 
+	// winlint.conf files: read them all before the run, so that an error
+	// in one is a usage error; the report lists every check some directory
+	// enables.
+	base, _ := catalog.Select(winlint.Families, o.checks) // checked by parseFlags
+	conf := config.New(winlint.Families, base, o.checksSet)
+	if errs := conf.Scan(cwd); len(errs) > 0 {
+		for _, err := range errs {
+			if pe, ok := err.(*config.ParseError); ok {
+				pe.File = output.RelPath(cwd, pe.File)
+			}
+			fmt.Fprintf(stderr, "winlint: %v\n", err)
+		}
+		return exitUsage
+	}
+	enabled := base
+	if conf.Found() && !o.checksSet {
+		enabled = conf.Union()
+	}
+
 	cfg := &driver.Config{
 		Tool:     tool,
 		Dir:      cwd,
-		Checks:   o.checks,
+		Checks:   vetChecks,
 		Tags:     o.tags,
 		GOOS:     o.goos,
 		Patterns: o.patterns,
@@ -114,7 +142,7 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 		DirectiveFiles: true, // for the directive filter
 		MatchedOnly:    true, // not the replayed findings of dependencies
 	}
-	stages, err := filters(ctx, o, cfg)
+	stages, err := filters(ctx, o, cfg, conf)
 	var uerr usageError
 	switch {
 	case errors.As(err, &uerr):
@@ -123,13 +151,17 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 	case err != nil:
 		return fail("%v", err)
 	}
+	prog := newProgress(stderr, isTerminal(stderr), o.verbose, o.goos)
+	cfg.Progress = prog.callback()
 	res := driver.Run(ctx, cfg)
+	prog.finish()
+	warnSkippedCgo(stderr, cwd, res)
 	driver.ApplyFilters(res, cfg.Sources, stages...)
 	report := &output.Report{
 		Result:  res,
 		Dir:     cwd,
 		Root:    cwd,
-		Checks:  enabledChecks(o.checks),
+		Checks:  enabledChecks(enabled),
 		Sources: cfg.Sources,
 		Version: moduleVersion(),
 	}
@@ -219,4 +251,20 @@ func version() string {
 		}
 	}
 	return fmt.Sprintf("winlint %s %s %s/%s", v, runtime.Version(), runtime.GOOS, runtime.GOARCH)
+}
+
+// warnSkippedCgo says, once, that files using cgo were not analysed
+// because the run disabled cgo (see driver.Result.SkippedCgo), so that a
+// clean run is not taken for a clean Windows build.
+func warnSkippedCgo(w io.Writer, cwd string, res *driver.Result) {
+	n := len(res.SkippedCgo)
+	if n == 0 {
+		return
+	}
+	goos := strings.Join(res.GOOS, ",")
+	fmt.Fprintf(w, "winlint: warning: %d %s cgo not analysed (%s): CGO_ENABLED=0 leaves %s out of the %s build;\n"+
+		"  to analyse %s, set CGO_ENABLED=1 and CC to a C compiler for %s (e.g. x86_64-w64-mingw32-gcc);\n"+
+		"  set CGO_ENABLED=0 yourself to silence this warning\n",
+		n, plural(n, "file using", "files using"), output.RelPath(cwd, res.SkippedCgo[0])+plural(n, "", ", …"),
+		plural(n, "it", "them"), goos, plural(n, "it", "them"), goos)
 }

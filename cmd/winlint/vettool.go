@@ -6,6 +6,7 @@ import (
 	"os"
 	"runtime/debug"
 	"strings"
+	"time"
 
 	"golang.org/x/tools/go/analysis"
 	"golang.org/x/tools/go/analysis/unitchecker"
@@ -15,6 +16,7 @@ import (
 	"github.com/winlint/winlint/internal/catalog"
 	"github.com/winlint/winlint/internal/directivefiles"
 	"github.com/winlint/winlint/internal/fixes"
+	"github.com/winlint/winlint/internal/unitdone"
 )
 
 // isVetToolInvocation reports whether the go command is running winlint as
@@ -35,6 +37,7 @@ func isVetToolInvocation(args []string) bool {
 // -checks flag (so that "-flags" lists it and go vet forwards it), resolves
 // it and hands the configured analyzers to unitchecker.Main.
 func vetTool(args []string) {
+	start := time.Now()
 	flag.String("checks", catalog.DefaultSelection, "comma-separated checks to run (see winlint -list)")
 	flag.Bool("driver", false, "the winlint command is the caller: also report the files that hold //winlint: directives")
 	spec, set := scanFlag(args, "checks")
@@ -47,10 +50,22 @@ func vetTool(args []string) {
 		os.Exit(exitUsage)
 	}
 	analyzers := catalog.Configure(winlint.Families, enabled)
+	driver := false
 	if v, set := scanFlag(args, "driver"); set && (v == "" || v == "true" || v == "1") {
+		driver = true
 		analyzers = append(analyzers, directivefiles.Analyzer, analysedfiles.Analyzer)
 	}
-	unitchecker.Main(recoverPanics(analyzers)...)
+	analyzers = recoverPanics(analyzers)
+	if driver && len(args) > 0 {
+		// Tell the driver when this package is done (its progress) and
+		// which of its files cgo being disabled left out. Not for a
+		// dependency analysed for its facts only: nothing is printed,
+		// and the analyzer would make every analyzer run.
+		if cfg, err := unitdone.ReadConfig(args[len(args)-1]); err == nil && !cfg.VetxOnly {
+			analyzers = append(analyzers, unitdone.New(start, analyzers, unitdone.SkippedCgo(cfg.IgnoredFiles)))
+		}
+	}
+	unitchecker.Main(analyzers...)
 	os.Exit(exitError) // not reached: unitchecker.Main exits
 }
 

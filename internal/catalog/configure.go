@@ -1,6 +1,8 @@
 package catalog
 
 import (
+	"flag"
+	"fmt"
 	"strings"
 
 	"golang.org/x/tools/go/analysis"
@@ -58,4 +60,29 @@ func WithID(msg, id string) string {
 // WithoutID removes the suffix WithID added, if present.
 func WithoutID(msg, id string) string {
 	return strings.TrimSuffix(msg, " ("+id+")")
+}
+
+// Standalone returns the analyzer of family f for hosts that take analyzers
+// one by one and have no notion of checks, such as Bazel's nogo: it reports
+// the family's default checks, or those its "checks" flag selects (the
+// syntax of winlint's -checks, restricted to the family: "all",
+// "default,-WL2005", "WL2001"), and names the check ID at the end of every
+// message. Like Configure's analyzers it shares name, requirements and
+// fact types with f's analyzer.
+func Standalone(f *Family) *analysis.Analyzer {
+	a := f.Analyzer
+	w := *a
+	w.Flags = *flag.NewFlagSet(a.Name, flag.ContinueOnError)
+	a.Flags.VisitAll(func(fl *flag.Flag) { w.Flags.Var(fl.Value, fl.Name, fl.Usage) })
+	spec := w.Flags.String("checks", DefaultSelection,
+		"checks of the "+a.Name+" family to report: comma-separated IDs or globs, \"all\" or \"default\"; a leading \"-\" disables")
+	families := []*Family{f}
+	w.Run = func(pass *analysis.Pass) (any, error) {
+		enabled, err := Select(families, *spec)
+		if err != nil {
+			return nil, fmt.Errorf("%s: %v", a.Name, err)
+		}
+		return wrap(a, enabled).Run(pass)
+	}
+	return &w
 }

@@ -26,31 +26,15 @@ func Select(families []*Family, spec string) (map[string]bool, error) {
 		if term == "" {
 			continue
 		}
-		on := true
-		if strings.HasPrefix(term, "-") {
-			on = false
-			term = term[1:]
-			if i == 0 {
-				for _, c := range all {
-					if c.Default {
-						enabled[c.ID] = true
-					}
-				}
-			}
-		}
-		matched := false
-		for _, c := range all {
-			if matchTerm(term, c) {
-				matched = true
-				if on {
+		if i == 0 && strings.HasPrefix(term, "-") {
+			for _, c := range all {
+				if c.Default {
 					enabled[c.ID] = true
-				} else {
-					delete(enabled, c.ID)
 				}
 			}
 		}
-		if !matched {
-			return nil, fmt.Errorf("-checks: %q matches no check (see winlint -list)", term)
+		if err := Apply(families, enabled, term); err != nil {
+			return nil, fmt.Errorf("-checks: %w", err)
 		}
 	}
 	return enabled, nil

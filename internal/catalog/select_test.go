@@ -74,3 +74,59 @@ func TestConfigureDropsDisabledAndNamesID(t *testing.T) {
 		t.Errorf("WithoutID did not strip the suffix")
 	}
 }
+
+func TestStandalone(t *testing.T) {
+	fams := testFamilies()
+	fams[0].Analyzer.Run = func(pass *analysis.Pass) (any, error) {
+		pass.Report(analysis.Diagnostic{Category: "WL1001", Message: "one"})
+		pass.Report(analysis.Diagnostic{Category: "WL1002", Message: "two"})
+		return nil, nil
+	}
+	for _, tc := range []struct {
+		checks string // "" leaves the flag at its default
+		want   []string
+	}{
+		{"", []string{"one (WL1001)"}}, // WL1002 is off by default
+		{"all", []string{"one (WL1001)", "two (WL1002)"}},
+		{"WL1002", []string{"two (WL1002)"}},
+		{"-WL1001", nil},
+	} {
+		a := Standalone(fams[0])
+		if a.Name != "alpha" {
+			t.Fatalf("Standalone renamed the analyzer to %q", a.Name)
+		}
+		if tc.checks != "" {
+			if err := a.Flags.Set("checks", tc.checks); err != nil {
+				t.Fatal(err)
+			}
+		}
+		var got []string
+		pass := &analysis.Pass{Report: func(d analysis.Diagnostic) { got = append(got, d.Message) }}
+		if _, err := a.Run(pass); err != nil {
+			t.Fatal(err)
+		}
+		if !reflect.DeepEqual(got, tc.want) {
+			t.Errorf("checks=%q: reported %q, want %q", tc.checks, got, tc.want)
+		}
+	}
+	a := Standalone(fams[0])
+	a.Flags.Set("checks", "WL2001") // another family's check
+	if _, err := a.Run(&analysis.Pass{}); err == nil {
+		t.Errorf("checks=WL2001 on family alpha: no error")
+	}
+}
+
+func TestApply(t *testing.T) {
+	set := map[string]bool{"WL1001": true}
+	for _, term := range []string{"beta", "-WL2005", " WL1002"} {
+		if err := Apply(testFamilies(), set, term); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if want := map[string]bool{"WL1001": true, "WL1002": true, "WL2001": true}; !reflect.DeepEqual(set, want) {
+		t.Errorf("set %v, want %v", set, want)
+	}
+	if err := Apply(testFamilies(), set, "-WL9*"); err == nil || err.Error() != `"WL9*" matches no check (see winlint -list)` {
+		t.Errorf("error %v", err)
+	}
+}

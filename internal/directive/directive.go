@@ -11,7 +11,7 @@
 // and on the line after it (so it can stand at the end of the line or alone
 // on the line above). A file-ignore directive suppresses them in the whole
 // file. Checks are named by ID or by glob ("WL2*"). The reason is
-// mandatory: a directive without one still suppresses, but is reported as
+// mandatory: a directive without one suppresses nothing and is reported as
 // malformed (WL0001).
 package directive
 
@@ -144,9 +144,10 @@ func (d *Directive) Matches(id string) bool {
 }
 
 // Covers reports whether the directive applies to a finding of check id on
-// the given line of its file.
+// the given line of its file. A malformed directive (one without a reason,
+// for one) covers nothing.
 func (d *Directive) Covers(id string, line int) bool {
-	if !d.Matches(id) {
+	if d.Problem != "" || !d.Matches(id) {
 		return false
 	}
 	return d.Kind == FileIgnore || line == d.Line || line == d.Line+1

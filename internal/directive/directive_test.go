@@ -52,6 +52,10 @@ func TestParse(t *testing.T) {
 	if !ds[1].Covers("WL2001", 5) || !ds[1].Covers("WL2001", 6) || ds[1].Covers("WL2001", 4) || ds[1].Covers("WL2002", 5) {
 		t.Error("ignore coverage")
 	}
+	// The reason is mandatory: without one, nothing is suppressed.
+	if ds[2].Covers("WL2001", 6) || ds[2].Covers("WL2001", 7) {
+		t.Error("a directive without a reason suppresses")
+	}
 }
 
 func TestIsGenerated(t *testing.T) {

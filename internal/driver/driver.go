@@ -3,12 +3,15 @@
 //
 // For each build configuration (GOOS) it runs
 //
-//	go vet -vettool=<winlint> -json [-driver] -checks=<spec> [-tags=…] -- <patterns>
+//	go vet -vettool=<winlint> -json [-driver] -checks=<Config.Checks> [-tags=…] -- <patterns>
 //
 // with GOOS set (and CGO_ENABLED=0 unless the environment sets it). The go
 // command hands each package to the winlint executable in its vet-tool
 // role, passes the tool's JSON through to its standard output and caches it
-// per package, so an unchanged package is not analysed again. (-driver
+// per package, so an unchanged package is not analysed again. (The go
+// command's cache key includes the tool's flags: winlint's CLI always hands
+// it -checks=all and applies the user's selection in its first filter, see
+// internal/config, so that any selection replays the cached results.) (-driver
 // has the tool also report the files holding //winlint: directives, for
 // the directive filter: see internal/directivefiles.) The driver
 // decodes that stream into Findings, turns what go vet wrote to its standard
@@ -27,6 +30,7 @@ import (
 	"io"
 	"os"
 	"os/exec"
+	"path/filepath"
 	"regexp"
 	"runtime"
 	"slices"
@@ -35,6 +39,7 @@ import (
 	"github.com/winlint/winlint/internal/analysedfiles"
 	"github.com/winlint/winlint/internal/catalog"
 	"github.com/winlint/winlint/internal/directivefiles"
+	"github.com/winlint/winlint/internal/unitdone"
 )
 
 // Config says what to analyse and how.
@@ -43,7 +48,7 @@ type Config struct {
 	Go       string            // the go command; "go" from $PATH if empty
 	Dir      string            // working directory; the current one if empty
 	Env      []string          // environment; os.Environ() if nil
-	Checks   string            // the -checks value handed to the vet tool
+	Checks   string            // the -checks value handed to the vet tool (winlint's CLI: always "all")
 	Tags     string            // the -tags build flag, if not empty
 	GOOS     []string          // one go vet run per value, in order
 	Patterns []string          // package patterns; "." if empty
@@ -58,6 +63,10 @@ type Config struct {
 	// flag) also report the files holding directives, in
 	// Result.DirectiveFiles.
 	DirectiveFiles bool
+	// Progress, if set, is called as go vet finishes each package (from
+	// the goroutine that called Run). It needs DirectiveFiles (winlint's
+	// vet tool with -driver).
+	Progress func(Event)
 }
 
 // Run analyses the packages once per GOOS and returns the merged result.
@@ -216,6 +225,7 @@ func (cfg *Config) vet(ctx context.Context, goos string) *Result {
 	if cfg.DirectiveFiles {
 		verb = append(verb, "-driver")
 	}
+	prog := cfg.newProgress(ctx, goos) // counts the packages meanwhile
 	cmd := cfg.Command(ctx, goos, append(verb, "-checks="+cfg.Checks)...)
 	cmd.Dir = dir
 	var stderr bytes.Buffer
@@ -228,15 +238,24 @@ func (cfg *Config) vet(ctx context.Context, goos string) *Result {
 		return fail("cannot run go vet: %v", err)
 	}
 
-	p := &Parser{Families: cfg.Families, Dir: dir, Sources: cfg.Sources}
+	_, cgoSet := lookupEnv(cfg.environ(), "CGO_ENABLED")
+	p := &Parser{Families: cfg.Families, Dir: dir, Sources: cfg.Sources,
+		OnPackage: func(pkg string, fs []*Finding, _ []*Error) { prog.unit(pkg, fs) }}
 	findings, errs, perr := p.ParseStream(stdout)
 	if perr != nil {
 		io.Copy(io.Discard, stdout) // let go vet finish
 	}
 	waitErr := cmd.Wait()
+	prog.stop()
 
 	for _, f := range findings {
 		switch f.Analyzer {
+		case unitdone.Name:
+			// Progress, and the cgo files left out: worth a warning when
+			// CGO_ENABLED=0 is the driver's choice, not the user's.
+			if file, ok := unitdone.ParseSkippedCgo(f.Message); ok && !cgoSet && !slices.Contains(res.SkippedCgo, file) {
+				res.SkippedCgo = append(res.SkippedCgo, file)
+			}
 		case directivefiles.Name:
 			res.DirectiveFiles = append(res.DirectiveFiles, f)
 		case analysedfiles.Name:
@@ -252,6 +271,20 @@ func (cfg *Config) vet(ctx context.Context, goos string) *Result {
 		res.Errors = append(res.Errors, &Error{Message: perr.Error()})
 	}
 	res.Errors = append(res.Errors, ParseStderr(stderr.String(), dir)...)
+	if !cgoSet {
+		// A package whose files all use cgo has no file left: go vet
+		// says so, and the warning names its files.
+		for _, e := range res.Errors {
+			if m := excludedAll.FindStringSubmatch(e.Message); m != nil {
+				files, _ := filepath.Glob(filepath.Join(m[1], "*.go"))
+				for _, f := range unitdone.CgoFiles(goos, strings.Split(cfg.Tags, ","), files) {
+					if !slices.Contains(res.SkippedCgo, f) {
+						res.SkippedCgo = append(res.SkippedCgo, f)
+					}
+				}
+			}
+		}
+	}
 	if waitErr != nil && len(res.Errors) == 0 {
 		var exit *exec.ExitError
 		if errors.As(waitErr, &exit) {
@@ -267,6 +300,20 @@ func (cfg *Config) vet(ctx context.Context, goos string) *Result {
 		e.GOOS = []string{goos}
 	}
 	return res
+}
+
+// excludedAll matches the go command's error for a package without a file
+// in the build.
+var excludedAll = regexp.MustCompile(`build constraints exclude all Go files in (.+)$`)
+
+// lookupEnv returns the value of name in env.
+func lookupEnv(env []string, name string) (string, bool) {
+	for i := len(env) - 1; i >= 0; i-- {
+		if k, v, ok := strings.Cut(env[i], "="); ok && k == name {
+			return v, true
+		}
+	}
+	return "", false
 }
 
 // VetEnv returns the environment of a go vet run for goos: env with GOOS

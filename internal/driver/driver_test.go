@@ -2,9 +2,15 @@ package driver
 
 import (
 	"errors"
+	"os"
 	"path/filepath"
 	"reflect"
+	"slices"
+	"strings"
 	"testing"
+	"time"
+
+	"github.com/winlint/winlint/internal/unitdone"
 )
 
 func TestVetEnv(t *testing.T) {
@@ -109,5 +115,75 @@ func TestApplyFilters(t *testing.T) {
 	}
 	if len(r.Errors) != 1 || r.Errors[0].Message != "add: bad directive" {
 		t.Errorf("errors = %+v", r.Errors)
+	}
+}
+
+func TestSkipTests(t *testing.T) {
+	at := func(file string) Position { return Position{File: file, Line: 1, Column: 1} }
+	r := &Result{
+		Findings:       []*Finding{{ID: "WL2001", Posn: at("/m/a.go")}, {ID: "WL2001", Posn: at("/m/a_test.go")}, {ID: "WL2001", Posn: at("/m/test.go")}},
+		DirectiveFiles: []*Finding{{Posn: at("/m/x_test.go")}, {Posn: at("/m/x.go")}},
+	}
+	ApplyFilters(r, nil, SkipTests)
+	var got []string
+	for _, f := range append(r.Findings, r.DirectiveFiles...) {
+		got = append(got, f.Posn.File)
+	}
+	if want := []string{"/m/a.go", "/m/test.go", "/m/x.go"}; !slices.Equal(got, want) {
+		t.Errorf("kept %v, want %v", got, want)
+	}
+}
+
+// The "unit done" diagnostics of the vet tool become Events (in order,
+// cached when they ended before the run started) and never findings.
+func TestProgressEvents(t *testing.T) {
+	var events []Event
+	cfg := &Config{Progress: func(e Event) { events = append(events, e) }}
+	p := &progress{cfg: cfg, goos: "windows", start: time.Now()}
+	p.total.Store(3)
+	old := unitdone.Format(p.start.Add(-time.Hour), 2*time.Second)
+	fresh := unitdone.Format(p.start.Add(time.Second), 3*time.Millisecond)
+	stream := `{"example.com/a": {"netfamily": [{"posn": "a.go:1:1", "message": "m"}], "winlintunitdone": [{"posn": "a.go:1:1", "message": "` + old + `"}]}}
+{}
+{"example.com/b [example.com/b.test]": {"winlintunitdone": [{"posn": "b.go:1:1", "message": "` + fresh + `"}]}}
+`
+	parser := &Parser{Dir: "/m", OnPackage: func(pkg string, fs []*Finding, _ []*Error) { p.unit(pkg, fs) }}
+	findings, _, err := parser.ParseStream(strings.NewReader(stream))
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := []Event{
+		{GOOS: "windows", Package: "example.com/a", Done: 1, Total: 3, Elapsed: 2 * time.Second, Cached: true},
+		{GOOS: "windows", Package: "example.com/b [example.com/b.test]", Done: 2, Total: 3, Elapsed: 3 * time.Millisecond},
+	}
+	if !reflect.DeepEqual(events, want) {
+		t.Errorf("events %+v, want %+v", events, want)
+	}
+	if len(findings) != 3 { // the driver drops the unit findings after parsing
+		t.Errorf("%d findings", len(findings))
+	}
+}
+
+// countPackages counts what go vet analyses: a package with its tests is
+// one unit, an external test package another.
+func TestCountPackages(t *testing.T) {
+	dir := t.TempDir()
+	files := map[string]string{
+		"go.mod":         "module example.com/m\n\ngo 1.26\n",
+		"a/a.go":         "package a\n",
+		"a/a_test.go":    "package a\n",
+		"b/b.go":         "package b\n",
+		"b/x_test.go":    "package b_test\n",
+		"c/c_linux.go":   "package c\n", // no file for windows
+		"d/d_windows.go": "package d\n",
+	}
+	for name, content := range files {
+		p := filepath.Join(dir, filepath.FromSlash(name))
+		os.MkdirAll(filepath.Dir(p), 0o755)
+		os.WriteFile(p, []byte(content), 0o644)
+	}
+	cfg := &Config{Dir: dir, Patterns: []string{"./..."}, Env: append(os.Environ(), "GOFLAGS=", "GOWORK=off")}
+	if got := cfg.countPackages(t.Context(), "windows"); got != 4 {
+		t.Errorf("countPackages = %d, want 4 (a, b, b_test, d)", got)
 	}
 }

@@ -124,6 +124,10 @@ type Result struct {
 	// analysedfiles analyzer reports them (see internal/analysedfiles):
 	// fixes are applied only to these, and only if unchanged.
 	Files map[string]*AnalysedFile
+	// SkippedCgo are the files the build left out because they use cgo
+	// and the driver disabled it (CGO_ENABLED=0 when the environment
+	// does not set it): they were not analysed. Sorted.
+	SkippedCgo []string
 }
 
 // An AnalysedFile is a file the analysis read.

@@ -23,6 +23,7 @@ func Merge(results ...*Result) *Result {
 				out.GOOS = append(out.GOOS, goos)
 			}
 		}
+		out.SkippedCgo = union(out.SkippedCgo, r.SkippedCgo)
 		out.Findings = mergeFindings(out.Findings, findings, r.Findings)
 		out.DirectiveFiles = mergeFindings(out.DirectiveFiles, dirFiles, r.DirectiveFiles)
 		for name, f := range r.Files {

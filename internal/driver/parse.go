@@ -12,6 +12,7 @@ import (
 	"strings"
 
 	"github.com/winlint/winlint/internal/catalog"
+	"github.com/winlint/winlint/internal/unitdone"
 )
 
 // The JSON schema written by unitchecker -json (see
@@ -59,6 +60,9 @@ type Parser struct {
 	Families []*catalog.Family // to resolve check IDs
 	Dir      string            // directory relative file names are resolved against
 	Sources  *Sources          // to compute byte offsets; may be nil
+	// OnPackage, if set, is called for each package of the stream as it
+	// is decoded, with its findings (and errors).
+	OnPackage func(pkg string, findings []*Finding, errs []*Error)
 }
 
 // ParseStream decodes the stream of JSON objects go vet -json writes, one per
@@ -82,6 +86,7 @@ func (p *Parser) ParseStream(r io.Reader) ([]*Finding, []*Error, error) {
 		}
 		for _, pkg := range slices.Sorted(maps.Keys(tree)) {
 			units := tree[pkg]
+			nf, ne := len(findings), len(errs)
 			for _, analyzer := range slices.Sorted(maps.Keys(units)) {
 				fs, e, err := p.parseUnit(pkg, analyzer, units[analyzer])
 				if err != nil {
@@ -91,6 +96,9 @@ func (p *Parser) ParseStream(r io.Reader) ([]*Finding, []*Error, error) {
 				if e != nil {
 					errs = append(errs, e)
 				}
+			}
+			if p.OnPackage != nil {
+				p.OnPackage(pkg, findings[nf:], errs[ne:])
 			}
 		}
 	}
@@ -112,6 +120,12 @@ func (p *Parser) parseUnit(pkg, analyzer string, msg json.RawMessage) ([]*Findin
 	var diags []jsonDiagnostic
 	if err := json.Unmarshal(msg, &diags); err != nil {
 		return nil, nil, fmt.Errorf("cannot decode diagnostics of %s on %s: %v", analyzer, pkg, err)
+	}
+	if analyzer == unitdone.Name {
+		// Progress, not findings: no need to read the file for offsets.
+		q := *p
+		q.Sources = nil
+		p = &q
 	}
 	findings := make([]*Finding, 0, len(diags))
 	for _, d := range diags {

@@ -1,6 +1,7 @@
 package driver
 
 import (
+	"fmt"
 	"path/filepath"
 	"regexp"
 	"strings"
@@ -73,7 +74,55 @@ func ParseStderr(text, dir string) []*Error {
 	for _, e := range errs {
 		e.Message = strings.TrimRight(e.Message, "\n")
 	}
-	return errs
+	return rephrase(errs, dir)
+}
+
+var (
+	// go: warning: "./x/..." matched no packages
+	matchedNothing = regexp.MustCompile(`^go: warning: "(.*)" matched no packages$`)
+	// pattern ./x/...: lstat ./x/: no such file or directory
+	missingDir = regexp.MustCompile(`^pattern (.*): lstat (.*?)/?: no such file or directory$`)
+	// no Go files in /abs/dir
+	noGoFiles = regexp.MustCompile(`^no Go files in (.+)$`)
+)
+
+// noPackagesToVet is what go vet says when no pattern matched a package,
+// after saying which patterns matched nothing.
+const noPackagesToVet = "no packages to vet"
+
+// rephrase says what the go command reported about patterns in winlint's
+// words: winlint analyses packages, it does not "vet" them, and a pattern
+// matching no package is the user's concern, not a warning of go's.
+func rephrase(errs []*Error, dir string) []*Error {
+	out := errs[:0]
+	named := false // a pattern matching nothing was named
+	for _, e := range errs {
+		if e.Package != "" || e.Posn.IsValid() {
+			out = append(out, e)
+			continue
+		}
+		if m := matchedNothing.FindStringSubmatch(e.Message); m != nil {
+			e.Message = fmt.Sprintf("winlint: pattern %q matches no packages", m[1])
+			named = true
+		} else if m := missingDir.FindStringSubmatch(e.Message); m != nil {
+			e.Message = fmt.Sprintf("winlint: pattern %q matches no packages: directory %s does not exist", m[1], m[2])
+			named = true
+		} else if m := noGoFiles.FindStringSubmatch(e.Message); m != nil {
+			d := m[1]
+			if rel, err := filepath.Rel(dir, d); err == nil && dir != "" && !strings.HasPrefix(rel, "..") {
+				d = "." + string(filepath.Separator) + rel
+			}
+			e.Message = fmt.Sprintf("winlint: pattern %s matches no packages: the directory holds no Go files", d)
+			named = true
+		} else if e.Message == noPackagesToVet {
+			if named {
+				continue
+			}
+			e.Message = "winlint: no packages to analyse"
+		}
+		out = append(out, e)
+	}
+	return out
 }
 
 func isInformational(line string) bool {

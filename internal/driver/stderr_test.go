@@ -1,6 +1,7 @@
 package driver
 
 import (
+	"path/filepath"
 	"reflect"
 	"strings"
 	"testing"
@@ -25,7 +26,7 @@ func TestParseStderr(t *testing.T) {
 	}, "\n")
 	got := ParseStderr(in, "/work")
 	want := []*Error{
-		{Message: `go: warning: "./empty/..." matched no packages`},
+		{Message: `winlint: pattern "./empty/..." matches no packages`},
 		{Package: "example.com/broken/bad", Posn: Position{File: "/work/bad/bad.go", Line: 8, Column: 14, Offset: -1},
 			Message: `cannot use "x" (untyped string constant) as int value in variable declaration`},
 		{Package: "example.com/broken/bad", Posn: Position{File: "/work/bad/bad.go", Line: 10, Column: 9, Offset: -1},
@@ -53,12 +54,32 @@ func TestParseStderrLoadErrors(t *testing.T) {
 	got := ParseStderr(in, "/work")
 	want := []*Error{
 		{Message: "no required module provides package example.com/nope; to add it:\n\tgo get example.com/nope"},
-		{Message: "pattern ./nothing/...: lstat ./nothing/: no such file or directory"},
+		{Message: `winlint: pattern "./nothing/..." matches no packages: directory ./nothing does not exist`},
 	}
 	if !reflect.DeepEqual(got, want) {
 		t.Errorf("got %+v, want %+v", got, want)
 	}
 	if got := ParseStderr("go: downloading a v1\n\n", "/work"); len(got) != 0 {
 		t.Errorf("progress lines became errors: %+v", got)
+	}
+}
+
+// The go command's words for patterns matching nothing ("no packages to
+// vet") are said in winlint's.
+func TestParseStderrNoPackages(t *testing.T) {
+	got := ParseStderr("go: warning: \"./assets/...\" matched no packages\nno packages to vet\n", "/work")
+	want := []*Error{{Message: `winlint: pattern "./assets/..." matches no packages`}}
+	if !reflect.DeepEqual(got, want) {
+		t.Errorf("got %+v, want %+v", got, want)
+	}
+	got = ParseStderr("no Go files in /work/assets\n", "/work")
+	want = []*Error{{Message: "winlint: pattern " + filepath.FromSlash("./assets") + " matches no packages: the directory holds no Go files"}}
+	if !reflect.DeepEqual(got, want) {
+		t.Errorf("got %+v, want %+v", got, want)
+	}
+	got = ParseStderr("no packages to vet\n", "/work")
+	want = []*Error{{Message: "winlint: no packages to analyse"}}
+	if !reflect.DeepEqual(got, want) {
+		t.Errorf("got %+v, want %+v", got, want)
 	}
 }

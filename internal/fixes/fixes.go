@@ -530,7 +530,7 @@ func pair(old, new []string) []int {
 func merge(b change, edited map[int]bool) []string {
 	m := pair(b.old, b.new)
 	var out []string
-	i, j := 0, 0 // next old and new lines
+	i, j := 0, 0              // next old and new lines
 	run := func(i2, j2 int) { // old[i:i2] and new[j:j2] are unpaired
 		switch {
 		case i2 == i:

@@ -18,6 +18,9 @@ import (
 type Values struct {
 	info *types.Info
 	defs map[*types.Var][]def
+	// fields holds the values assigned to struct fields in the package:
+	// keyed and positional composite literals and x.F = v.
+	fields map[*types.Var][]ast.Expr
 }
 
 // A def is one assignment to a variable: the value assigned, or for
@@ -30,7 +33,7 @@ type def struct {
 
 // NewValues indexes the assignments to variables in files.
 func NewValues(info *types.Info, files []*ast.File) *Values {
-	v := &Values{info: info, defs: make(map[*types.Var][]def)}
+	v := &Values{info: info, defs: make(map[*types.Var][]def), fields: make(map[*types.Var][]ast.Expr)}
 	for _, f := range files {
 		ast.Inspect(f, v.visit)
 	}
@@ -54,11 +57,59 @@ func (v *Values) recordAt(id ast.Expr, value ast.Expr, index int) {
 	}
 }
 
+// field returns the struct field x selects, or nil.
+func (v *Values) field(x ast.Expr) *types.Var {
+	sel, ok := ast.Unparen(x).(*ast.SelectorExpr)
+	if !ok {
+		return nil
+	}
+	s := v.info.Selections[sel]
+	if s == nil || s.Kind() != types.FieldVal {
+		return nil
+	}
+	f, _ := s.Obj().(*types.Var)
+	return f
+}
+
+func (v *Values) recordField(x ast.Expr, value ast.Expr) {
+	if f := v.field(x); f != nil {
+		v.fields[f] = append(v.fields[f], value)
+	}
+}
+
 func (v *Values) visit(n ast.Node) bool {
 	switch n := n.(type) {
+	case *ast.CompositeLit:
+		t := v.info.TypeOf(n)
+		if t == nil {
+			break
+		}
+		if p, ok := t.Underlying().(*types.Pointer); ok {
+			t = p.Elem()
+		}
+		st, ok := t.Underlying().(*types.Struct)
+		if !ok {
+			break
+		}
+		for i, elt := range n.Elts {
+			if kv, ok := elt.(*ast.KeyValueExpr); ok {
+				if id, ok := kv.Key.(*ast.Ident); ok {
+					if f, ok := v.info.Uses[id].(*types.Var); ok && f.IsField() {
+						v.fields[f] = append(v.fields[f], kv.Value)
+					}
+				}
+			} else if i < st.NumFields() {
+				v.fields[st.Field(i)] = append(v.fields[st.Field(i)], elt)
+			}
+		}
 	case *ast.AssignStmt:
 		plain := n.Tok == token.ASSIGN || n.Tok == token.DEFINE
 		for i, lhs := range n.Lhs {
+			if plain && len(n.Lhs) == len(n.Rhs) {
+				v.recordField(lhs, n.Rhs[i])
+			} else {
+				v.recordField(lhs, nil)
+			}
 			switch {
 			case plain && len(n.Lhs) == len(n.Rhs):
 				v.record(lhs, n.Rhs[i])
@@ -80,6 +131,7 @@ func (v *Values) visit(n ast.Node) bool {
 		}
 	case *ast.IncDecStmt:
 		v.record(n.X, nil)
+		v.recordField(n.X, nil)
 	case *ast.RangeStmt:
 		if n.Key != nil {
 			v.record(n.Key, nil)
@@ -90,6 +142,7 @@ func (v *Values) visit(n ast.Node) bool {
 	case *ast.UnaryExpr:
 		if n.Op == token.AND {
 			v.record(n.X, nil) // address taken: may change behind our back
+			v.recordField(n.X, nil)
 		}
 	}
 	return true
@@ -131,6 +184,34 @@ func (v *Values) Def(e ast.Expr) (ast.Expr, int, bool) {
 		return nil, -1, false
 	}
 	return defs[0].value, defs[0].index, true
+}
+
+// FieldStrings returns the constant strings assigned to the struct field
+// that e selects (x.Host), when every assignment to that field in the
+// package — composite literals and x.F = v — is a known string. Values
+// set outside the package (decoding, reflection, other packages) are not
+// seen: use it where the package owns the values, as in its tests.
+func (v *Values) FieldStrings(e ast.Expr) ([]string, bool) {
+	f := v.field(e)
+	if f == nil {
+		return nil, false
+	}
+	vals := v.fields[f]
+	if len(vals) == 0 {
+		return nil, false
+	}
+	out := make([]string, 0, len(vals))
+	for _, x := range vals {
+		if x == nil {
+			return nil, false
+		}
+		s, ok := v.String(x)
+		if !ok {
+			return nil, false
+		}
+		out = append(out, s)
+	}
+	return out, true
 }
 
 // String returns the constant string value of e, looking through variables

@@ -21,6 +21,9 @@
 //     whose condition is true on the system and whose branch ends in return,
 //     break, continue, panic, os.Exit, log.Fatal or a testing Skip/Fatal:
 //     the statements after it are not reached there;
+//   - the body of an unexported function (not a method) whose every use
+//     is a call that is itself excluded (`dirUnix()` called only from the
+//     else-branch of `if runtime.GOOS == "windows"`);
 //   - the right operand of `cond && x` (cond false) and `cond || x` (cond
 //     true);
 //   - conditions built with ==, !=, !, && and || from runtime.GOOS, the
@@ -58,8 +61,13 @@ type Guard struct {
 
 	indexed bool
 	values  *fold.Values
-	decls   map[types.Object]ast.Expr // package consts and parameterless funcs' result
-	winOnly map[*token.File]bool      // files that build only for Windows
+	// uses of the package's unexported functions, by function, built on
+	// first need; visiting marks functions whose callers are being
+	// examined (recursion ends there as "not excluded").
+	uses     map[*types.Func][]inspector.Cursor
+	visiting map[*types.Func]bool
+	decls    map[types.Object]ast.Expr // package consts and parameterless funcs' result
+	winOnly  map[*token.File]bool      // files that build only for Windows
 }
 
 // New returns a Guard for the package made of files. fset may be nil, in
@@ -174,6 +182,9 @@ func (g *Guard) index() {
 // reports whether some guard on the way rules goos out.
 func (g *Guard) excluded(cur inspector.Cursor, goos string) bool {
 	for c := cur; ; {
+		if _, ok := c.Node().(*ast.File); ok || c.Node() == nil {
+			return false
+		}
 		parent := c.Parent()
 		if !parent.Valid() {
 			return false
@@ -181,7 +192,7 @@ func (g *Guard) excluded(cur inspector.Cursor, goos string) bool {
 		kind, idx := c.ParentEdge()
 		switch kind {
 		case edge.FuncDecl_Body:
-			return false
+			return g.callersExcluded(cur, parent.Node().(*ast.FuncDecl), goos)
 		case edge.IfStmt_Body:
 			if v, ok := g.evalBool(parent.Node().(*ast.IfStmt).Cond, goos); ok && !v {
 				return true
@@ -220,6 +231,45 @@ func (g *Guard) excluded(cur inspector.Cursor, goos string) bool {
 		}
 		c = parent
 	}
+}
+
+// callersExcluded reports whether fd is an unexported function of the
+// package (not a method) that is only ever called, never used as a value,
+// and every call of it is excluded on goos: a helper such as dirUnix()
+// called from the else-branch of `if runtime.GOOS == "windows"`.
+func (g *Guard) callersExcluded(cur inspector.Cursor, fd *ast.FuncDecl, goos string) bool {
+	if fd.Recv != nil || fd.Name.IsExported() || fd.Name.Name == "main" || fd.Name.Name == "init" {
+		return false
+	}
+	fn, ok := g.info.Defs[fd.Name].(*types.Func)
+	if !ok {
+		return false
+	}
+	if g.uses == nil {
+		g.uses = make(map[*types.Func][]inspector.Cursor)
+		g.visiting = make(map[*types.Func]bool)
+		for c := range cur.Inspector().Root().Preorder((*ast.Ident)(nil)) {
+			if f, ok := g.info.Uses[c.Node().(*ast.Ident)].(*types.Func); ok && f.Pkg() == fn.Pkg() {
+				g.uses[f] = append(g.uses[f], c)
+			}
+		}
+	}
+	uses := g.uses[fn]
+	if len(uses) == 0 || g.visiting[fn] {
+		return false
+	}
+	g.visiting[fn] = true
+	defer delete(g.visiting, fn)
+	for _, u := range uses {
+		call, ok := u.Parent().Node().(*ast.CallExpr)
+		if !ok || ast.Unparen(call.Fun) != u.Node() {
+			return false // used as a value: may be called from anywhere
+		}
+		if !g.excluded(u.Parent(), goos) {
+			return false
+		}
+	}
+	return true
 }
 
 // leaves reports whether statement s, run on goos, always leaves the
@@ -262,43 +312,9 @@ func (g *Guard) terminates(s ast.Stmt) bool {
 		if !ok {
 			return false
 		}
-		if id, ok := ast.Unparen(call.Fun).(*ast.Ident); ok {
-			if b, ok := g.info.Uses[id].(*types.Builtin); ok && b.Name() == "panic" {
-				return true
-			}
-		}
-		return noReturn[callee.CallName(g.info, call)]
+		return callee.NeverReturns(g.info, call)
 	}
 	return false
-}
-
-var noReturn = map[string]bool{
-	"os.Exit":                   true,
-	"runtime.Goexit":            true,
-	"log.Fatal":                 true,
-	"log.Fatalf":                true,
-	"log.Fatalln":               true,
-	"log.Panic":                 true,
-	"log.Panicf":                true,
-	"log.Panicln":               true,
-	"(*log.Logger).Fatal":       true,
-	"(*log.Logger).Fatalf":      true,
-	"(*log.Logger).Fatalln":     true,
-	"(*log.Logger).Panic":       true,
-	"(*log.Logger).Panicf":      true,
-	"(*log.Logger).Panicln":     true,
-	"(*testing.common).Skip":    true,
-	"(*testing.common).Skipf":   true,
-	"(*testing.common).SkipNow": true,
-	"(*testing.common).Fatal":   true,
-	"(*testing.common).Fatalf":  true,
-	"(*testing.common).FailNow": true,
-	"(testing.TB).Skip":         true,
-	"(testing.TB).Skipf":        true,
-	"(testing.TB).SkipNow":      true,
-	"(testing.TB).Fatal":        true,
-	"(testing.TB).Fatalf":       true,
-	"(testing.TB).FailNow":      true,
 }
 
 // clauseExcluded reports whether the case clause at clause is never

@@ -76,7 +76,8 @@ func TestDirectives(t *testing.T) {
 	dir := hostsFixture(t)
 	base := []string{
 		"clean.go:5 WL0002",   // a file without findings: its directive is stale
-		"ignore.go:11 WL0001", // no reason (it still suppresses WL2004 below)
+		"ignore.go:11 WL0001", // no reason: it suppresses nothing, ...
+		"ignore.go:12 WL2004", // ... so the finding below it is reported
 		"ignore.go:14 WL0002", // suppresses nothing
 		"ignore.go:17 WL0001", // unknown check
 		"ignore.go:20 WL2001", // nothing suppresses it

@@ -1,10 +1,12 @@
 // Package output renders a driver.Result in the formats winlint offers
-// (-f text, json, sarif, rdjson, github). A format is a function registered
-// under a name; to add one, write a Format and add it to Formats.
+// (-f text, json, sarif, rdjson, github, checkstyle, junit, codeclimate).
+// A format is a function registered under a name; to add one, write a
+// Format and add it to Formats.
 //
 // text, json and rdjson show file names relative to the report's directory
-// when the file lies inside it, and absolute otherwise; sarif and github
-// name them relative to the repository root, as GitHub requires.
+// when the file lies inside it, and absolute otherwise; sarif, github,
+// checkstyle, junit and codeclimate name them relative to the repository
+// root, as GitHub, GitLab and Jenkins resolve them.
 package output
 
 import (
@@ -49,6 +51,10 @@ var Formats = map[string]Format{
 	"sarif":  SARIF,
 	"rdjson": RDJSON,
 	"github": GitHub,
+
+	"checkstyle":  Checkstyle,
+	"junit":       JUnit,
+	"codeclimate": CodeClimate,
 }
 
 // Lookup returns the format called name.

@@ -136,12 +136,12 @@ func TestJSON(t *testing.T) {
 }
 
 func TestLookup(t *testing.T) {
-	for _, name := range []string{"text", "json", "sarif", "rdjson", "github"} {
+	for _, name := range []string{"text", "json", "sarif", "rdjson", "github", "checkstyle", "junit", "codeclimate"} {
 		if _, err := Lookup(name); err != nil {
 			t.Errorf("Lookup(%q): %v", name, err)
 		}
 	}
-	if _, err := Lookup("xml"); err == nil || !strings.Contains(err.Error(), "github, json, rdjson, sarif, text") {
+	if _, err := Lookup("xml"); err == nil || !strings.Contains(err.Error(), "checkstyle, codeclimate, github, json, junit, rdjson, sarif, text") {
 		t.Errorf("Lookup(xml) error = %v", err)
 	}
 }

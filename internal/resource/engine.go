@@ -3,6 +3,7 @@ package resource
 import (
 	"fmt"
 	"go/ast"
+	"go/constant"
 	"go/token"
 	"go/types"
 	"slices"
@@ -99,6 +100,9 @@ type Function struct {
 	// other than as the out-parameter of an acquiring call.
 	captured  map[*types.Var]token.Pos // position of the first literal capturing it
 	addressed map[*types.Var]bool
+	// acquires caches Acquires once the engine's facts are final.
+	acquires    []*Acquire
+	acquiresSet bool
 }
 
 // Engine answers resource questions about the functions of one package.
@@ -107,20 +111,7 @@ type Engine struct {
 	info  *types.Info
 	funcs []*Function
 	local map[*types.Func]*FuncFact
-}
-
-// noReturn are functions that never return, besides panic.
-var noReturn = map[string]bool{
-	"os.Exit": true, "log.Fatal": true, "log.Fatalf": true, "log.Fatalln": true,
-	"log.Panic": true, "log.Panicf": true, "log.Panicln": true,
-	"(*log.Logger).Fatal": true, "(*log.Logger).Fatalf": true, "(*log.Logger).Fatalln": true,
-	"(*log.Logger).Panic": true, "(*log.Logger).Panicf": true, "(*log.Logger).Panicln": true,
-	"runtime.Goexit": true, "syscall.Exit": true,
-	"(*testing.common).FailNow": true, "(*testing.common).Fatal": true, "(*testing.common).Fatalf": true,
-	"(*testing.common).SkipNow": true, "(*testing.common).Skip": true, "(*testing.common).Skipf": true,
-	"(testing.TB).FailNow": true, "(testing.TB).Fatal": true, "(testing.TB).Fatalf": true,
-	"(testing.TB).SkipNow": true, "(testing.TB).Skip": true, "(testing.TB).Skipf": true,
-	"log/slog.Fatal": true,
+	ready bool // facts are final: Acquires may be cached
 }
 
 // NewEngine indexes the functions of pass's package, computes what they do
@@ -197,6 +188,7 @@ func NewEngine(pass *analysis.Pass) *Engine {
 	if exported {
 		pass.ExportPackageFact(new(PkgFact))
 	}
+	e.ready = true
 	return e
 }
 
@@ -226,21 +218,10 @@ func (e *Engine) FuncFact(fn *types.Func) *FuncFact {
 	return nil
 }
 
-// NeverReturns reports whether call is known, without facts, never to
-// return: panic, os.Exit, log.Fatal*, t.Fatal* and the like.
-func NeverReturns(info *types.Info, call *ast.CallExpr) bool {
-	if id, ok := ast.Unparen(call.Fun).(*ast.Ident); ok {
-		if b, ok := info.Uses[id].(*types.Builtin); ok && b.Name() == "panic" {
-			return true
-		}
-	}
-	return noReturn[callee.CallName(info, call)]
-}
-
 // MayReturn reports whether call may return to its caller: it is not
-// known never to return (NeverReturns), nor learned so through a fact.
+// known never to return (callee.NeverReturns), nor learned so through a fact.
 func (e *Engine) MayReturn(call *ast.CallExpr) bool {
-	if NeverReturns(e.info, call) {
+	if callee.NeverReturns(e.info, call) {
 		return false
 	}
 	fn := callee.Func(e.info, call)
@@ -360,6 +341,7 @@ func (e *Engine) spec(call *ast.CallExpr) *Spec {
 	s := *base
 	s.Func = callee.Name(fn)
 	s.Result, s.OutArg, s.Err, s.PathArg, s.FlagArg = f.FreshResult, -1, -1, -1, -1
+	s.More = nil
 	s.Writable = false
 	if n := sig.Results().Len(); n > 1 && isError(sig.Results().At(n-1).Type()) {
 		s.Err = n - 1
@@ -387,28 +369,68 @@ type Acquire struct {
 // Acquires returns the acquisitions in fn (not in nested literals) whose
 // resource lands in a variable the engine can follow.
 func (e *Engine) Acquires(fn *Function) []*Acquire {
+	if fn.acquiresSet {
+		return fn.acquires
+	}
+	out := e.acquiresOf(fn)
+	if e.ready {
+		fn.acquires, fn.acquiresSet = out, true
+	}
+	return out
+}
+
+func (e *Engine) acquiresOf(fn *Function) []*Acquire {
 	var out []*Acquire
 	for _, b := range fn.Graph.CFG.Blocks {
 		if !b.Live {
 			continue
 		}
 		for _, n := range b.Nodes {
-			if a := e.acquireAt(fn, n); a != nil {
+			a := e.acquireAt(fn, n, -1)
+			if a != nil {
 				out = append(out, a)
+			}
+			if call := acquireCall(n); call != nil {
+				if s := e.spec(call); s != nil {
+					for _, r := range s.More {
+						if a := e.acquireAt(fn, n, r); a != nil {
+							out = append(out, a)
+						}
+					}
+				}
 			}
 		}
 	}
 	if len(out) > maxAcquires {
 		return nil // generated code: stay silent rather than slow
 	}
-	slices.SortFunc(out, func(a, b *Acquire) int { return int(a.Call.Pos() - b.Call.Pos()) })
+	slices.SortStableFunc(out, func(a, b *Acquire) int { return int(a.Call.Pos() - b.Call.Pos()) })
 	return out
 }
 
 // maxAcquires bounds the acquisitions followed in one function.
 const maxAcquires = 256
 
-func (e *Engine) acquireAt(fn *Function, n ast.Node) *Acquire {
+// acquireCall returns the single call on the right of an assignment or
+// declaration node, or nil.
+func acquireCall(n ast.Node) *ast.CallExpr {
+	var rhs []ast.Expr
+	switch n := n.(type) {
+	case *ast.AssignStmt:
+		rhs = n.Rhs
+	case *ast.ValueSpec:
+		rhs = n.Values
+	}
+	if len(rhs) != 1 {
+		return nil
+	}
+	call, _ := ast.Unparen(rhs[0]).(*ast.CallExpr)
+	return call
+}
+
+// acquireAt returns the acquisition at node n, of the spec's result
+// (result < 0) or of its further result number result (Spec.More).
+func (e *Engine) acquireAt(fn *Function, n ast.Node, result int) *Acquire {
 	var lhs []ast.Expr
 	var rhs []ast.Expr
 	switch n := n.(type) {
@@ -447,7 +469,12 @@ func (e *Engine) acquireAt(fn *Function, n ast.Node) *Acquire {
 		v, _ := e.objOf(id).(*types.Var)
 		return v
 	}
-	if s.Result >= 0 {
+	if result >= 0 {
+		if result >= len(lhs) {
+			return nil
+		}
+		a.Var = varOf(lhs[result])
+	} else if s.Result >= 0 {
 		if s.Result >= len(lhs) {
 			return nil
 		}
@@ -477,9 +504,21 @@ type Leak struct {
 const errLive = 1 // state bit: err still holds the acquiring call's error
 
 type leakVisitor struct {
-	e *Engine
-	a *Acquire
+	e     *Engine
+	a     *Acquire
+	flags map[*types.Var]uint // flag variables and their index
+	// errOK are the ok variables of "x, ok := err.(T)" on the acquiring
+	// call's error: true only for a non-nil error.
+	errOK map[*types.Var]bool
 }
+
+// Flag variables: a local bool assigned constants ("didOpen = true" next
+// to the open, "if didOpen { f.Close() }" later) is followed along each
+// path. Flag i takes two state bits above errLive: known and value.
+const maxFlags = 8
+
+func flagKnown(i uint) uint32 { return 1 << (1 + 2*i) }
+func flagTrue(i uint) uint32  { return 1 << (2 + 2*i) }
 
 func (lv leakVisitor) Node(n ast.Node, st uint32) (paths.Step, uint32) {
 	a := lv.a
@@ -491,6 +530,9 @@ func (lv leakVisitor) Node(n ast.Node, st uint32) (paths.Step, uint32) {
 	if a.Err != nil && st&errLive != 0 && lv.e.assigns(n, a.Err) {
 		st &^= errLive
 	}
+	if len(lv.flags) > 0 {
+		st = lv.e.flagAssigns(n, lv.flags, st)
+	}
 	return paths.Continue, st
 }
 
@@ -499,7 +541,156 @@ func (lv leakVisitor) Branch(cond ast.Expr, st uint32) (bool, bool) {
 	if st&errLive != 0 {
 		errv = lv.a.Err
 	}
-	return lv.e.Prune(cond, lv.a.Var, errv)
+	t, f := lv.e.Prune(cond, lv.a.Var, errv)
+	if errv != nil && len(lv.errOK) > 0 && lv.errOK[lv.e.varOfExpr(cond)] {
+		t = true
+	}
+	if len(lv.flags) > 0 {
+		ft, ff := lv.e.flagPrune(cond, lv.flags, st)
+		t, f = t || ft, f || ff
+	}
+	return t, f
+}
+
+// boolConst returns the value of x if it is a boolean constant.
+func (e *Engine) boolConst(x ast.Expr) (val, ok bool) {
+	tv, found := e.info.Types[x]
+	if !found || tv.Value == nil || tv.Value.Kind() != constant.Bool {
+		return false, false
+	}
+	return constant.BoolVal(tv.Value), true
+}
+
+// flagVars returns the local bool variables of fn, followable from at,
+// that are assigned a boolean constant somewhere in fn's own body.
+func (e *Engine) flagVars(fn *Function, at token.Pos) map[*types.Var]uint {
+	var flags map[*types.Var]uint
+	note := func(id ast.Expr, rhs ast.Expr) {
+		v := e.varOfExpr(id)
+		if v == nil || !fn.Local(v, at) {
+			return
+		}
+		if b, ok := v.Type().Underlying().(*types.Basic); !ok || b.Kind() != types.Bool {
+			return
+		}
+		if _, ok := e.boolConst(rhs); !ok {
+			return
+		}
+		if _, dup := flags[v]; dup || len(flags) >= maxFlags {
+			return
+		}
+		if flags == nil {
+			flags = make(map[*types.Var]uint)
+		}
+		flags[v] = uint(len(flags))
+	}
+	inspectOwn(fn.Body, func(n ast.Node) {
+		switch n := n.(type) {
+		case *ast.AssignStmt:
+			if len(n.Lhs) == len(n.Rhs) {
+				for i := range n.Lhs {
+					note(n.Lhs[i], n.Rhs[i])
+				}
+			}
+		case *ast.ValueSpec:
+			if len(n.Names) == len(n.Values) {
+				for i := range n.Names {
+					note(n.Names[i], n.Values[i])
+				}
+			}
+		}
+	})
+	return flags
+}
+
+func (e *Engine) varOfExpr(x ast.Expr) *types.Var {
+	id, ok := ast.Unparen(x).(*ast.Ident)
+	if !ok {
+		return nil
+	}
+	v, _ := e.objOf(id).(*types.Var)
+	return v
+}
+
+// flagAssigns updates the flag bits of st for the assignments in node n.
+func (e *Engine) flagAssigns(n ast.Node, flags map[*types.Var]uint, st uint32) uint32 {
+	set := func(l, r ast.Expr) {
+		i, ok := flags[e.varOfExpr(l)]
+		if !ok {
+			return
+		}
+		st &^= flagKnown(i) | flagTrue(i)
+		if r == nil {
+			return
+		}
+		if val, ok := e.boolConst(r); ok {
+			st |= flagKnown(i)
+			if val {
+				st |= flagTrue(i)
+			}
+		}
+	}
+	ast.Inspect(n, func(m ast.Node) bool {
+		switch m := m.(type) {
+		case *ast.FuncLit:
+			return false
+		case *ast.AssignStmt:
+			for i, l := range m.Lhs {
+				var r ast.Expr
+				if len(m.Lhs) == len(m.Rhs) && (m.Tok == token.ASSIGN || m.Tok == token.DEFINE) {
+					r = m.Rhs[i]
+				}
+				set(l, r)
+			}
+		case *ast.ValueSpec:
+			for i, id := range m.Names {
+				var r ast.Expr
+				if len(m.Names) == len(m.Values) {
+					r = m.Values[i]
+				}
+				set(id, r)
+			}
+		case *ast.UnaryExpr:
+			if m.Op == token.AND {
+				set(m.X, nil)
+			}
+		}
+		return true
+	})
+	return st
+}
+
+// flagPrune says which branches of cond contradict the known values of
+// the flags in st.
+func (e *Engine) flagPrune(cond ast.Expr, flags map[*types.Var]uint, st uint32) (skipTrue, skipFalse bool) {
+	switch c := ast.Unparen(cond).(type) {
+	case *ast.Ident:
+		i, ok := flags[e.varOfExpr(c)]
+		if !ok || st&flagKnown(i) == 0 {
+			return false, false
+		}
+		if st&flagTrue(i) != 0 {
+			return false, true
+		}
+		return true, false
+	case *ast.UnaryExpr:
+		if c.Op == token.NOT {
+			t, f := e.flagPrune(c.X, flags, st)
+			return f, t
+		}
+	case *ast.BinaryExpr:
+		switch c.Op {
+		case token.LAND:
+			t1, f1 := e.flagPrune(c.X, flags, st)
+			t2, f2 := e.flagPrune(c.Y, flags, st)
+			return t1 || t2, f1 && f2
+		case token.LOR:
+			t1, f1 := e.flagPrune(c.X, flags, st)
+			t2, f2 := e.flagPrune(c.Y, flags, st)
+			return t1 && t2, f1 || f2
+		}
+	}
+	return false, false
 }
 
 // Leaks returns the returns reached from a's acquisition on a path where
@@ -511,7 +702,13 @@ func (e *Engine) Leaks(a *Acquire) []Leak {
 	if a.Fn.IsMain {
 		return nil
 	}
-	res, truncated := a.Fn.Graph.Search(a.Node, errLive, leakVisitor{e, a})
+	lv := leakVisitor{e: e, a: a, flags: e.flagVars(a.Fn, a.Call.Pos()), errOK: e.errOKVars(a)}
+	st := uint32(errLive)
+	if len(lv.flags) > 0 {
+		// The acquiring statement may itself set a flag ("f, owned := …").
+		st = e.flagAssigns(a.Node, lv.flags, st)
+	}
+	res, truncated := a.Fn.Graph.Search(a.Node, st, lv)
 	if truncated {
 		return nil
 	}
@@ -761,4 +958,112 @@ func (fn *Function) NodeOf(pos token.Pos) ast.Node {
 		}
 	}
 	return nil
+}
+
+// OutlivesIteration reports whether the resource of a, acquired in the
+// body of loop, is carried into the next iteration or past the loop: it
+// is assigned to (or appended to, or stored in an element or field of) a
+// variable declared outside the loop ("k = key" while walking a registry
+// path, "files = append(files, f)"), or the acquisition reads the variable's
+// previous value (k, err = registry.OpenKey(k, part, …)). A deferred
+// release in the loop is then what the code wants.
+func (e *Engine) OutlivesIteration(a *Acquire, loop ast.Node) bool {
+	outside := func(v *types.Var) bool {
+		return v != nil && (v.Pos() < loop.Pos() || v.Pos() >= loop.End())
+	}
+	if outside(a.Var) {
+		for _, arg := range a.Call.Args {
+			if mentions(e, arg, a.Var) {
+				return true
+			}
+		}
+	}
+	carried := false
+	ast.Inspect(loop, func(n ast.Node) bool {
+		if carried {
+			return false
+		}
+		if _, ok := n.(*ast.FuncLit); ok {
+			return false
+		}
+		as, ok := n.(*ast.AssignStmt)
+		if !ok || len(as.Lhs) != len(as.Rhs) || as.Tok != token.ASSIGN {
+			return true
+		}
+		for i, r := range as.Rhs {
+			if !e.carries(r, a.Var) {
+				continue
+			}
+			if root := rootVar(e, as.Lhs[i]); root != nil && outside(root) {
+				carried = true
+			}
+		}
+		return true
+	})
+	return carried
+}
+
+// carries reports whether r is v, or append(…, v, …).
+func (e *Engine) carries(r ast.Expr, v *types.Var) bool {
+	if e.varOfExpr(r) == v {
+		return true
+	}
+	call, ok := ast.Unparen(r).(*ast.CallExpr)
+	if !ok {
+		return false
+	}
+	if id, ok := ast.Unparen(call.Fun).(*ast.Ident); !ok || id.Name != "append" {
+		return false
+	} else if _, ok := e.info.Uses[id].(*types.Builtin); !ok {
+		return false
+	}
+	for _, arg := range call.Args[1:] {
+		if e.varOfExpr(arg) == v {
+			return true
+		}
+	}
+	return false
+}
+
+// rootVar returns the variable at the root of x, x.f, x[i], or nil.
+func rootVar(e *Engine, x ast.Expr) *types.Var {
+	for {
+		switch y := ast.Unparen(x).(type) {
+		case *ast.Ident:
+			return e.varOfExpr(y)
+		case *ast.SelectorExpr:
+			x = y.X
+		case *ast.IndexExpr:
+			x = y.X
+		default:
+			return nil
+		}
+	}
+}
+
+// errOKVars returns the ok variables of comma-ok type assertions on a's
+// error variable ("if pErr, ok := err.(*os.PathError); ok"), which are
+// true only when the acquiring call failed.
+func (e *Engine) errOKVars(a *Acquire) map[*types.Var]bool {
+	if a.Err == nil {
+		return nil
+	}
+	var out map[*types.Var]bool
+	inspectOwn(a.Fn.Body, func(n ast.Node) {
+		as, ok := n.(*ast.AssignStmt)
+		if !ok || len(as.Lhs) != 2 || len(as.Rhs) != 1 {
+			return
+		}
+		ta, ok := ast.Unparen(as.Rhs[0]).(*ast.TypeAssertExpr)
+		if !ok || ta.Type == nil || e.varOfExpr(ta.X) != a.Err {
+			return
+		}
+		if v := e.varOfExpr(as.Lhs[1]); v != nil {
+			if out == nil {
+				out = make(map[*types.Var]bool)
+			}
+			out[v] = true
+		}
+	})
+	return out
 }

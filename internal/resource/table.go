@@ -27,13 +27,16 @@ const (
 
 // A Spec describes one acquiring function.
 type Spec struct {
-	Func    string // qualified name of the acquiring function
-	Base    string // the table entry this spec derives from (Func for table entries)
-	Result  int    // index of the resource among the results, or -1
-	OutArg  int    // index of the *T argument receiving the resource, or -1
-	Err     int    // index of the error result, or -1
-	PathArg int    // index of the file name argument, or -1
-	FlagArg int    // index of the open flags argument (OpenFile), or -1
+	Func   string // qualified name of the acquiring function
+	Base   string // the table entry this spec derives from (Func for table entries)
+	Result int    // index of the resource among the results, or -1
+	// More lists further results that are resources of the same kind
+	// (os.Pipe returns two files).
+	More    []int
+	OutArg  int // index of the *T argument receiving the resource, or -1
+	Err     int // index of the error result, or -1
+	PathArg int // index of the file name argument, or -1
+	FlagArg int // index of the open flags argument (OpenFile), or -1
 	Class   Class
 	// Writable: the file is always opened for writing (Create, CreateTemp).
 	Writable bool
@@ -46,6 +49,9 @@ type Spec struct {
 	// ReleasePkg is the import path of a release function's package, or
 	// "" for a method.
 	ReleasePkg string
+	// Kind is the kind of handle (see releaseKinds): a release function
+	// of another kind does not release it. "" accepts any release.
+	Kind string
 }
 
 const (
@@ -86,6 +92,8 @@ func init() {
 	file("(*os.Root).OpenFile", 0, 1, false, true)
 	file("os.OpenRoot", -1, -1, false, false)
 	file("(*os.Root).OpenRoot", -1, -1, false, true)
+	add(Spec{Func: "os.Pipe", Result: 0, More: []int{1}, OutArg: -1, Err: 2, PathArg: -1, FlagArg: -1,
+		Class: File, Release: "%s.Close()"})
 	add(Spec{Func: "os.NewFile", Result: 0, OutArg: -1, Err: -1, PathArg: -1, FlagArg: -1,
 		Class: File, Release: "%s.Close()"})
 
@@ -96,29 +104,31 @@ func init() {
 		}
 		h := func(name string) {
 			add(Spec{Func: pkg + "." + name, Result: 0, OutArg: -1, Err: 1, PathArg: -1, FlagArg: -1,
-				Class: Handle, Release: q + ".CloseHandle(%s)", ReleasePkg: pkg})
+				Class: Handle, Release: q + ".CloseHandle(%s)", ReleasePkg: pkg, Kind: kernel})
 		}
 		for _, n := range []string{"CreateFile", "OpenProcess", "CreateEvent", "CreateMutex",
 			"CreateToolhelp32Snapshot", "CreateFileMapping", "OpenEvent", "OpenMutex", "CreateJobObject", "OpenThread"} {
 			h(n)
 		}
 		add(Spec{Func: pkg + ".OpenProcessToken", Result: -1, OutArg: 2, Err: 0, PathArg: -1, FlagArg: -1,
-			Class: Handle, Release: "%s.Close()"})
+			Class: Handle, Release: "%s.Close()", Kind: kernel})
 		add(Spec{Func: pkg + ".DuplicateHandle", Result: -1, OutArg: 3, Err: 0, PathArg: -1, FlagArg: -1,
-			Class: Handle, Release: q + ".CloseHandle(%s)", ReleasePkg: pkg})
+			Class: Handle, Release: q + ".CloseHandle(%s)", ReleasePkg: pkg, Kind: kernel})
 		add(Spec{Func: pkg + ".MapViewOfFile", Result: 0, OutArg: -1, Err: 1, PathArg: -1, FlagArg: -1,
-			Class: Handle, Release: q + ".UnmapViewOfFile(%s)", ReleasePkg: pkg})
+			Class: Handle, Release: q + ".UnmapViewOfFile(%s)", ReleasePkg: pkg, Kind: view})
 		add(Spec{Func: pkg + ".FindFirstFile", Result: 0, OutArg: -1, Err: 1, PathArg: -1, FlagArg: -1,
-			Class: Handle, Release: q + ".FindClose(%s)", ReleasePkg: pkg})
+			Class: Handle, Release: q + ".FindClose(%s)", ReleasePkg: pkg, Kind: find})
 		for _, n := range []string{"LoadLibrary", "LoadLibraryEx"} {
 			add(Spec{Func: pkg + "." + n, Result: 0, OutArg: -1, Err: 1, PathArg: -1, FlagArg: -1,
-				Class: Handle, Release: q + ".FreeLibrary(%s)", ReleasePkg: pkg})
+				Class: Handle, Release: q + ".FreeLibrary(%s)", ReleasePkg: pkg, Kind: module})
 		}
+		add(Spec{Func: pkg + ".RegOpenKeyEx", Result: -1, OutArg: 4, Err: 0, PathArg: -1, FlagArg: -1,
+			Class: Handle, Release: q + ".RegCloseKey(%s)", ReleasePkg: pkg, Kind: regkey})
 	}
 	add(Spec{Func: registry + ".OpenKey", Result: 0, OutArg: -1, Err: 1, PathArg: -1, FlagArg: -1,
-		Class: Handle, Release: "%s.Close()"})
+		Class: Handle, Release: "%s.Close()", Kind: regkey})
 	add(Spec{Func: registry + ".CreateKey", Result: 0, OutArg: -1, Err: 2, PathArg: -1, FlagArg: -1,
-		Class: Handle, Release: "%s.Close()"})
+		Class: Handle, Release: "%s.Close()", Kind: regkey})
 	add(Spec{Func: mgr + ".Connect", Result: 0, OutArg: -1, Err: 1, PathArg: -1, FlagArg: -1,
 		Class: Handle, Release: "%s.Disconnect()"})
 	add(Spec{Func: mgr + ".ConnectRemote", Result: 0, OutArg: -1, Err: 1, PathArg: -1, FlagArg: -1,
@@ -131,9 +141,56 @@ func init() {
 		Class: Handle, Release: "%s.Close()"})
 }
 
+// Kinds of Windows handles, each with its own release function: a find
+// handle is closed by FindClose, a module by FreeLibrary, a mapped view by
+// UnmapViewOfFile, a registry key by RegCloseKey; CloseHandle (which
+// syscall.Close and windows.Close call on Windows) releases kernel
+// objects only.
+const (
+	kernel = "kernel object"
+	find   = "find handle"
+	module = "module handle"
+	view   = "mapped view"
+	regkey = "registry key"
+)
+
+// releaseKinds says which kind of handle each release function releases.
+var releaseKinds = map[string]string{
+	xwin + ".CloseHandle":          kernel,
+	"syscall.CloseHandle":          kernel,
+	xwin + ".Close":                kernel,
+	"syscall.Close":                kernel,
+	"(" + xwin + ".Token).Close":   kernel,
+	"(syscall.Token).Close":        kernel,
+	xwin + ".FindClose":            find,
+	"syscall.FindClose":            find,
+	xwin + ".FreeLibrary":          module,
+	"syscall.FreeLibrary":          module,
+	xwin + ".UnmapViewOfFile":      view,
+	"syscall.UnmapViewOfFile":      view,
+	xwin + ".RegCloseKey":          regkey,
+	"syscall.RegCloseKey":          regkey,
+	"(" + registry + ".Key).Close": regkey,
+}
+
+// WrongRelease reports whether the release function or method named
+// release is meant for another kind of handle than the one s acquires
+// (CloseHandle on a find handle), and returns the kind s acquires.
+func WrongRelease(s *Spec, release string) (kind string, wrong bool) {
+	k := releaseKinds[release]
+	if s.Kind == "" || k == "" || k == s.Kind {
+		return s.Kind, false
+	}
+	return s.Kind, true
+}
+
 // releases are the functions and methods that release the resource given
 // as their first argument or receiver.
 var releases = map[string]bool{
+	xwin + ".Close":                           true, // CloseHandle under its POSIX name
+	"syscall.Close":                           true,
+	xwin + ".RegCloseKey":                     true,
+	"syscall.RegCloseKey":                     true,
 	"(*os.File).Close":                        true,
 	"(*os.Root).Close":                        true,
 	xwin + ".CloseHandle":                     true,

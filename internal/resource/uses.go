@@ -4,6 +4,7 @@ import (
 	"go/ast"
 	"go/token"
 	"go/types"
+	"strings"
 
 	"github.com/winlint/winlint/internal/callee"
 )
@@ -82,7 +83,7 @@ func (e *Engine) objOf(id *ast.Ident) types.Object {
 
 // classify classifies one use of a resource variable; stack holds the
 // ancestors of id inside the node, outermost first.
-func (e *Engine) classify(id *ast.Ident, stack []ast.Node, root ast.Node) Use {
+func (e *Engine) classify(id ast.Expr, stack []ast.Node, root ast.Node) Use {
 	// A use inside a function literal: the literal captures v.
 	for i, anc := range stack {
 		lit, ok := anc.(*ast.FuncLit)
@@ -194,7 +195,7 @@ func (e *Engine) classify(id *ast.Ident, stack []ast.Node, root ast.Node) Use {
 		case *ast.AssignStmt:
 			for _, l := range p.Lhs {
 				if l == e0 {
-					if e0 == id {
+					if e0 == ast.Node(id) {
 						return Use{Kind: Overwrite}
 					}
 					return Use{Kind: Borrow}
@@ -272,10 +273,16 @@ func (e *Engine) argUse(call *ast.CallExpr, argi int, above []ast.Node) Use {
 			return e.releaseUse(call, above)
 		}
 		if contains(f.Borrows, argi) {
+			if e.wrapperKept(fn, call, above) {
+				return Use{Kind: Escape}
+			}
 			return e.afterCall(call, above, Use{Kind: Borrow})
 		}
 	}
-	if borrowers[name] {
+	if borrowers[name] || stdBorrows(fn, argi) {
+		if e.wrapperKept(fn, call, above) {
+			return Use{Kind: Escape}
+		}
 		return e.afterCall(call, above, Use{Kind: Borrow})
 	}
 	if isWinAPI(fn) && name != "syscall.NewCallback" {
@@ -323,6 +330,126 @@ func contains(s []int, i int) bool {
 	for _, x := range s {
 		if x == i {
 			return true
+		}
+	}
+	return false
+}
+
+// stdClosers are standard-library functions that close an io.Reader they
+// are given when it is also an io.Closer (net/http closes request bodies).
+var stdClosers = map[string]bool{
+	"net/http.NewRequest":            true,
+	"net/http.NewRequestWithContext": true,
+	"net/http.Post":                  true,
+	"(*net/http.Client).Post":        true,
+	"net/http/httptest.NewRequest":   true,
+}
+
+// stdBorrows reports whether the standard-library function fn only
+// borrows its argument argi: the parameter is a non-empty interface
+// without a Close method (io.Writer, io.Reader, io.ReaderAt…), so the
+// function can read or write through it but has no way to close it —
+// pprof.WriteHeapProfile(f), png.Encode(f, img), image.Decode(f).
+// Functions that look for io.Closer behind such a parameter are listed in
+// stdClosers. An empty interface (any) may be stored anywhere: not a
+// borrow.
+func stdBorrows(fn *types.Func, argi int) bool {
+	if fn.Pkg() == nil || !isStd(callee.PkgPath(fn.Pkg())) || stdClosers[callee.Name(fn)] {
+		return false
+	}
+	sig, ok := fn.Type().(*types.Signature)
+	if !ok {
+		return false
+	}
+	n := sig.Params().Len()
+	var t types.Type
+	switch {
+	case argi < n-1 || argi < n && !sig.Variadic():
+		t = sig.Params().At(argi).Type()
+	case sig.Variadic() && n > 0:
+		s, ok := sig.Params().At(n - 1).Type().(*types.Slice)
+		if !ok {
+			return false
+		}
+		t = s.Elem()
+	default:
+		return false
+	}
+	iface, ok := t.Underlying().(*types.Interface)
+	if !ok || iface.NumMethods() == 0 {
+		return false
+	}
+	for i := 0; i < iface.NumMethods(); i++ {
+		if iface.Method(i).Name() == "Close" {
+			return false
+		}
+	}
+	return true
+}
+
+// isStd reports whether path is a standard-library import path (its
+// first element has no dot).
+func isStd(path string) bool {
+	first, _, _ := strings.Cut(path, "/")
+	return !strings.Contains(first, ".") && path != "C"
+}
+
+// wrapperKept reports whether call builds a value around its argument
+// (bufio.NewWriter(f), slog.NewTextHandler(f, nil), log.New(f, …)) that
+// is returned, stored in a field or a global, or sent — directly or
+// inside a composite literal: the file then lives as long as that value,
+// which the caller owns.
+func (e *Engine) wrapperKept(fn *types.Func, call *ast.CallExpr, above []ast.Node) bool {
+	sig, ok := fn.Type().(*types.Signature)
+	if !ok || sig.Results().Len() == 0 {
+		return false
+	}
+	if isError(sig.Results().At(0).Type()) {
+		return false
+	}
+	switch sig.Results().At(0).Type().Underlying().(type) {
+	case *types.Pointer, *types.Struct, *types.Interface:
+	default:
+		return false
+	}
+	var child ast.Node = call
+	for i := len(above) - 1; i >= 0; i-- {
+		switch p := above[i].(type) {
+		case *ast.ParenExpr:
+			child = p
+			continue
+		case *ast.CallExpr:
+			// Wrapped again (slog.New(slog.NewTextHandler(f, nil))):
+			// look at what happens to the outer value.
+			if ast.Unparen(p.Fun) != child {
+				child = p
+				continue
+			}
+			return false
+		case *ast.CompositeLit, *ast.KeyValueExpr, *ast.UnaryExpr:
+			// Inside a literal (&T{W: bufio.NewWriter(f)}): what happens
+			// to the literal decides.
+			child = p
+			continue
+		case *ast.ReturnStmt, *ast.SendStmt:
+			return true
+		case *ast.AssignStmt:
+			for j, r := range p.Rhs {
+				if r != child || j >= len(p.Lhs) {
+					continue
+				}
+				switch l := ast.Unparen(p.Lhs[j]).(type) {
+				case *ast.SelectorExpr, *ast.IndexExpr:
+					return true
+				case *ast.Ident:
+					if v, ok := e.objOf(l).(*types.Var); ok && v.Pkg() != nil && v.Parent() == v.Pkg().Scope() {
+						return true
+					}
+				}
+			}
+			return false
+		default:
+			return false
 		}
 	}
 	return false

@@ -29,9 +29,12 @@ const (
 
 // Filter applies directives and skips generated files.
 type Filter struct {
-	Families  []*catalog.Family // the catalogue, to resolve check IDs
-	Enabled   map[string]bool   // the checks the run enabled
-	Generated bool              // report findings in generated files too
+	Families []*catalog.Family // the catalogue, to resolve check IDs
+	Enabled  map[string]bool   // the checks the run enabled
+	// EnabledFor, if set, returns the checks enabled for a file (they
+	// vary by directory with winlint.conf) and replaces Enabled.
+	EnabledFor func(file string) map[string]bool
+	Generated  bool // report findings in generated files too
 }
 
 type fileInfo struct {
@@ -111,18 +114,19 @@ func (f *Filter) Filter(r *driver.Result, src *driver.Sources) error {
 		info := files[file]
 		for _, s := range dirs[file] {
 			d := s.d
-			if len(d.Checks) == 0 {
-				continue // malformed: the analyzer reports it
+			if d.Problem != "" {
+				continue // malformed: the analyzer reports it (WL0001)
 			}
+			enabled := f.enabled(file)
 			if unknown := f.unknownChecks(d); len(unknown) > 0 {
-				if f.Enabled[Malformed] {
+				if enabled[Malformed] {
 					r.Findings = append(r.Findings, f.finding(src, file, info, d, Malformed,
 						fmt.Sprintf("%s%s names %s, which %s no check (see winlint -list)",
 							directive.Prefix, d.Kind, strings.Join(unknown, ", "), plural(len(unknown), "matches", "match")), false))
 				}
 				continue
 			}
-			if s.used || !f.Enabled[Unused] || !f.judged(d) {
+			if s.used || !enabled[Unused] || !judged(f.Families, enabled, d) {
 				continue
 			}
 			r.Findings = append(r.Findings, f.finding(src, file, info, d, Unused,
@@ -148,12 +152,20 @@ func (f *Filter) unknownChecks(d *directive.Directive) []string {
 	return out
 }
 
+// enabled returns the checks enabled for file.
+func (f *Filter) enabled(file string) map[string]bool {
+	if f.EnabledFor != nil {
+		return f.EnabledFor(file)
+	}
+	return f.Enabled
+}
+
 // judged reports whether the run can tell that d is unused: every check it
 // names (every check a glob matches) was enabled.
-func (f *Filter) judged(d *directive.Directive) bool {
-	for _, fam := range f.Families {
+func judged(families []*catalog.Family, enabled map[string]bool, d *directive.Directive) bool {
+	for _, fam := range families {
 		for _, c := range fam.Checks {
-			if d.Matches(c.ID) && !f.Enabled[c.ID] {
+			if d.Matches(c.ID) && !enabled[c.ID] {
 				return false
 			}
 		}

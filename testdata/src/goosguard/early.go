@@ -122,3 +122,69 @@ func guardIsMaybe() {
 	}
 	mark()
 }
+
+// A helper called only from a branch that excludes Windows.
+func home() string {
+	if runtime.GOOS == "windows" {
+		return os.Getenv("USERPROFILE")
+	}
+	return homeUnix()
+}
+
+func homeUnix() string {
+	mark() // want "excludes windows"
+	return homeShell()
+}
+
+// Called only from homeUnix, itself only reached off Windows.
+func homeShell() string {
+	mark() // want "excludes windows"
+	return ""
+}
+
+// Also called from unguarded code: silent.
+func helperMixed() {
+	mark()
+}
+
+func callsMixed() {
+	if runtime.GOOS != "windows" {
+		helperMixed()
+	}
+	helperMixed()
+}
+
+// Used as a value: may be called from anywhere.
+func helperValue() {
+	mark()
+}
+
+var _ = func() func() {
+	if runtime.GOOS != "windows" {
+		helperValue()
+	}
+	return helperValue
+}
+
+// Exported: other packages may call it.
+func HelperExported() {
+	mark()
+}
+
+func callsExported() {
+	if runtime.GOOS != "windows" {
+		HelperExported()
+	}
+}
+
+// Recursive helpers end as not excluded unless every caller is.
+func recursive(n int) {
+	mark()
+	if n > 0 {
+		recursive(n - 1)
+	}
+}
+
+func callsRecursive() {
+	recursive(1)
+}

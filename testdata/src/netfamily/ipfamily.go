@@ -12,6 +12,7 @@ func lengthTests(s string, conn net.Conn, raddr *net.TCPAddr) {
 	if len(ip) == net.IPv4len { // want `len\(ip\) == net.IPv4len: IPv4 addresses in ip are 16 bytes long \(IPv4-mapped form\), so this length test misses them; use ip.To4\(\) != nil`
 	}
 	if len(ip) == 16 { // want `len\(ip\) == 16: IPv4 addresses in ip are 16 bytes long too.*use ip.To4\(\) == nil`
+	} else {
 	}
 	if len(net.IPv4(10, 0, 0, 1)) != 4 { // want `use net.IPv4\(10, 0, 0, 1\).To4\(\) == nil`
 	}
@@ -25,13 +26,15 @@ func lengthTests(s string, conn net.Conn, raddr *net.TCPAddr) {
 }
 
 // A socket address's IP is 4 bytes on tcp4/udp4 sockets and 16 on
-// dual-stack ones: the right test depends on the socket, so it is left alone.
+// dual-stack ones: an if without else may be a representation check and is
+// left alone; a switch between the two families takes the IPv6 case for
+// IPv4 peers of dual-stack sockets.
 func socketAddressLengths(conn net.Conn, raddr *net.TCPAddr) {
 	if len(raddr.IP) == net.IPv4len {
 	}
 	peer := conn.RemoteAddr().(*net.TCPAddr).IP
 	switch len(peer) {
-	case net.IPv4len:
+	case net.IPv4len: // want `case net.IPv4len of switch len\(peer\): peer may hold an IPv4 address in its 16-byte form`
 	case net.IPv6len:
 	}
 }

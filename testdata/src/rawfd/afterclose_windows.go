@@ -3,6 +3,7 @@ package rawfd
 
 import (
 	"fmt"
+	"sync/atomic"
 	"syscall"
 
 	"golang.org/x/sys/windows"
@@ -141,6 +142,29 @@ func closeRangeVar(hs []syscall.Handle, open func(syscall.Handle) error) error {
 		}
 		if err != nil {
 			syscall.Close(h)
+		}
+	}
+	return err
+}
+
+// Silent: after the close the old value is only compared in an atomic
+// compare-and-swap, and the loop reloads the handle (rjeczalik/notify's
+// closeHandle).
+type watchedDir struct{ handle syscall.Handle }
+
+func closeAll(dirs []*watchedDir) (err error) {
+	for _, g := range dirs {
+		for {
+			handle := syscall.Handle(atomic.LoadUintptr((*uintptr)(&g.handle)))
+			if handle == syscall.InvalidHandle {
+				break
+			}
+			if e := syscall.CloseHandle(handle); e != nil && err == nil {
+				err = e
+			}
+			if atomic.CompareAndSwapUintptr((*uintptr)(&g.handle), uintptr(handle), uintptr(syscall.InvalidHandle)) {
+				break
+			}
 		}
 	}
 	return err

@@ -181,3 +181,68 @@ func copyTo(name string, r io.Reader) error { // want copyTo:`borrows\[1\]`
 	}
 	return nil
 }
+
+// Silent: opened with O_SYNC, every Write reaches the disk and returns its
+// own error (the shape of containerd's writeToCompletion).
+func writeToCompletion(path string, data []byte) error {
+	f, err := os.OpenFile(path+".tmp", os.O_RDWR|os.O_CREATE|os.O_TRUNC|os.O_SYNC, 0o666)
+	if err != nil {
+		return err
+	}
+	_, err = f.Write(data)
+	f.Close()
+	if err != nil {
+		return err
+	}
+	return os.Rename(path+".tmp", path)
+}
+
+// Positive sibling: the same without O_SYNC.
+func writeToCompletionAsync(path string, data []byte) error {
+	f, err := os.OpenFile(path+".tmp", os.O_RDWR|os.O_CREATE|os.O_TRUNC, 0o666)
+	if err != nil {
+		return err
+	}
+	_, err = f.Write(data)
+	f.Close() // want `error of f.Close\(\) is dropped`
+	if err != nil {
+		return err
+	}
+	return os.Rename(path+".tmp", path)
+}
+
+// Silent: the Close on the failed-rename path of a function that gives up
+// (bare return under err != nil).
+func rewriteHistory(path string, lines []string, keep func(*os.File)) {
+	fd, err := os.OpenFile(path+".tmp", os.O_CREATE|os.O_WRONLY|os.O_TRUNC, 0o666)
+	if err != nil {
+		return
+	}
+	for _, l := range lines {
+		fd.WriteString(l + "\n")
+	}
+	if err = os.Rename(path+".tmp", path); err != nil {
+		fd.Close()
+		return
+	}
+	keep(fd)
+}
+
+// The close on the path that skips an entry nothing was written to is on
+// an error path; the close after the copy is not (croc's unzip shape).
+func extractAll(names []string, open func(string) (io.ReadCloser, error)) {
+	for _, name := range names {
+		dst, err := os.OpenFile(name, os.O_WRONLY|os.O_CREATE|os.O_TRUNC, 0o644)
+		if err != nil {
+			continue
+		}
+		src, err := open(name)
+		if err != nil {
+			dst.Close()
+			continue
+		}
+		io.Copy(dst, src)
+		dst.Close() // want `error of dst.Close\(\) is dropped`
+		src.Close()
+	}
+}

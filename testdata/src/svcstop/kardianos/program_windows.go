@@ -159,3 +159,49 @@ func (p *runner) Stop(s service.Service) error { // want Stop:"testsService"
 	}
 	return nil
 }
+
+// Positive WL5007: a Stop that only logs while Start's worker loops.
+type logsOnly struct{ logger service.Logger }
+
+func (p *logsOnly) Start(s service.Service) error {
+	go p.work()
+	return nil
+}
+
+func (p *logsOnly) work() {
+	for {
+		time.Sleep(time.Minute)
+	}
+}
+
+func (p *logsOnly) Stop(s service.Service) error { // want `logsOnly.Stop does nothing while Start runs work until it is stopped`
+	p.logger.Info("stopping")
+	return nil
+}
+
+// Silent: a Stop that logs and signals the worker.
+type logsAndStops struct {
+	logger service.Logger
+	quit   chan struct{}
+}
+
+func (p *logsAndStops) Start(s service.Service) error {
+	go p.work()
+	return nil
+}
+
+func (p *logsAndStops) work() {
+	for {
+		select {
+		case <-p.quit:
+			return
+		case <-time.After(time.Minute):
+		}
+	}
+}
+
+func (p *logsAndStops) Stop(s service.Service) error {
+	p.logger.Info("stopping")
+	close(p.quit)
+	return nil
+}

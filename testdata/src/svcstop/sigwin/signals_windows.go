@@ -8,10 +8,11 @@ import (
 	"syscall"
 )
 
-func reload() {
+func reload(load func() error) {
 	hup := make(chan os.Signal, 1)
 	signal.Notify(hup, syscall.SIGHUP) // want `syscall.SIGHUP is never delivered on Windows`
 	for range hup {
+		load()
 	}
 }
 

@@ -35,3 +35,16 @@ const (
 	ERROR_SHARING_VIOLATION Errno = 32
 	ERROR_INVALID_PARAMETER Errno = 87
 )
+
+// Close is CloseHandle under its POSIX name (syscall_windows.go).
+func Close(fd Handle) (err error) { return CloseHandle(fd) }
+
+const (
+	HKEY_LOCAL_MACHINE Handle = 0x80000002
+	KEY_READ                  = 0x20019
+)
+
+func RegOpenKeyEx(key Handle, subkey *uint16, options uint32, desiredAccess uint32, result *Handle) (regerrno error) {
+	return nil
+}
+func RegCloseKey(key Handle) (regerrno error) { return nil }

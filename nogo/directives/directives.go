@@ -1,0 +1,13 @@
+// Package directives exports winlint's directives analyzer for Bazel's nogo, which
+// takes the variable named Analyzer of each go_library it is given: the
+// family's default checks (select others with the analyzer flag "checks"),
+// each message ending in its check ID.
+package directives
+
+import (
+	"github.com/winlint/winlint/analyzers/directives"
+	"github.com/winlint/winlint/internal/catalog"
+)
+
+// Analyzer is the directives family's analyzer for nogo.
+var Analyzer = catalog.Standalone(directives.Family)

@@ -1,0 +1,13 @@
+// Package paths exports winlint's paths analyzer for Bazel's nogo, which
+// takes the variable named Analyzer of each go_library it is given: the
+// family's default checks (select others with the analyzer flag "checks"),
+// each message ending in its check ID.
+package paths
+
+import (
+	"github.com/winlint/winlint/analyzers/paths"
+	"github.com/winlint/winlint/internal/catalog"
+)
+
+// Analyzer is the paths family's analyzer for nogo.
+var Analyzer = catalog.Standalone(paths.Family)
