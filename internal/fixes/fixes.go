@@ -469,6 +469,27 @@ func FormatLines(src []byte, ranges [][2]int) []byte {
 			edited[l] = true
 		}
 	}
+	// gofmt sorts imports: it moves lines within an import declaration,
+	// which a line merge would lose. An edited import declaration is
+	// taken from gofmt whole.
+	fset := token.NewFileSet()
+	if f, err := parser.ParseFile(fset, "", src, parser.ImportsOnly|parser.ParseComments); err == nil {
+		tf := fset.File(f.Pos())
+		for _, d := range f.Decls {
+			gd, ok := d.(*ast.GenDecl)
+			if !ok || gd.Tok != token.IMPORT || !gd.Lparen.IsValid() {
+				continue
+			}
+			first, last := Line(tf, gd.Pos())-1, Line(tf, gd.End())-1
+			touched := false
+			for l := first; l <= last; l++ {
+				touched = touched || edited[l]
+			}
+			for l := first; touched && l <= last; l++ {
+				edited[l] = true
+			}
+		}
+	}
 	oldLines := splitLines(src)
 	var out []string
 	at := 0 // next line of src to copy

@@ -192,3 +192,18 @@ func read(t *testing.T, file string) string {
 	}
 	return string(data)
 }
+
+// An import added first in a block is moved by gofmt's sorting: the
+// import must survive the line merge (it was lost: the fix then did not
+// compile).
+func TestApplyImportSorted(t *testing.T) {
+	src := "package a\n\nimport (\n\t\"fmt\"\n\n\t\"golang.org/x/term\"\n)\n\nvar _ = fmt.Sprint(term.IsTerminal(0))\n"
+	at := strings.Index(src, "(") + 1
+	zero := strings.Index(src, "(0)") + 1
+	plan := Apply([]Fix{{Edits: []Edit{edit("a.go", at, at, "\n\t\"os\""), edit("a.go", zero, zero+1, "int(os.Stdin.Fd())")}}},
+		Options{Read: reader(map[string]string{"a.go": src})})
+	want := "package a\n\nimport (\n\t\"fmt\"\n\t\"os\"\n\n\t\"golang.org/x/term\"\n)\n\nvar _ = fmt.Sprint(term.IsTerminal(int(os.Stdin.Fd())))\n"
+	if len(plan.Files) != 1 || string(plan.Files[0].New) != want {
+		t.Errorf("got %+v, want %q", plan.Files, want)
+	}
+}
