@@ -78,7 +78,6 @@ func TestGolangciLintCustom(t *testing.T) {
 		"listen_windows.go:7 winlint WL2005",
 		"main.go:14 winlint WL2001",
 		"main.go:24 winlint WL2004",
-		"main.go:34 winlint WL2006",
 	}
 	if !slices.Equal(got, want) || code != 1 {
 		t.Fatalf("custom-gcl run: exit %d, winlint issues\n\t%s\nwant exit 1 and\n\t%s\nstderr:\n%s",

@@ -183,7 +183,7 @@ func searchPath() []string {
 var WL7004 = &catalog.Check{
 	ID:       "WL7004",
 	Title:    "file name Windows cannot hold: ':' from a time layout, reserved characters or device names",
-	Default:  false,
+	Default:  true,
 	Severity: catalog.Warning,
 	Doc: "Windows file names cannot contain `<>:\"/\\|?*`, and `CON`, `PRN`, `AUX`, `NUL`, `COM1`–`COM9` and " +
 		"`LPT1`–`LPT9` name devices, not files (Microsoft, \"Naming Files, Paths, and Namespaces\", " +

@@ -147,8 +147,8 @@ func proxyEnv(t *testing.T) []string {
 	if err == nil {
 		err = zw.Close()
 	}
-	if err == nil {
-		err = zf.Close()
+	if cerr := zf.Close(); err == nil {
+		err = cerr
 	}
 	if err != nil {
 		t.Fatal(err)
