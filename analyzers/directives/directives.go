@@ -26,7 +26,7 @@ func run(pass *analysis.Pass) (any, error) {
 				}
 				if d := directive.ParseComment(c.Text); d.Problem != "" {
 					verb, _, _ := strings.Cut(c.Text, " ")
-					WL0001.Report(pass, c, "%s %s", verb, d.Problem)
+					WL0001.Report(pass, c, "%s %s", directive.Escape(verb), d.Problem)
 				}
 			}
 		}

@@ -8,6 +8,7 @@ import (
 
 	"golang.org/x/tools/go/analysis"
 
+	"github.com/winlint/winlint/internal/fixes"
 	"github.com/winlint/winlint/internal/resource"
 )
 
@@ -118,18 +119,19 @@ func (c *checker) deferFix(a *resource.Acquire, rel string) *analysis.SuggestedF
 		}
 		after = ifs
 	}
-	col := c.pass.Fset.Position(stmt.Pos()).Column
+	// The real column (a //line directive may leave the adjusted one
+	// unknown); the fixer formats the inserted line anyway.
+	col := max(c.pass.Fset.PositionFor(stmt.Pos(), false).Column, 1)
 	text := "\n" + strings.Repeat("\t", col-1) + "defer " + rel
 	// Insert at the end of the line, after any trailing comment.
 	tf := c.pass.Fset.File(after.End())
 	if tf == nil {
 		return nil
 	}
-	line := tf.Line(after.End())
-	if line >= tf.LineCount() {
+	at, ok := fixes.LineEnd(tf, after.End())
+	if !ok {
 		return nil
 	}
-	at := tf.LineStart(line+1) - 1
 	return &analysis.SuggestedFix{
 		Message:   "defer " + rel,
 		TextEdits: []analysis.TextEdit{{Pos: at, End: at, NewText: []byte(text)}},

@@ -10,6 +10,7 @@ import (
 	"golang.org/x/tools/go/analysis"
 
 	"github.com/winlint/winlint/internal/callee"
+	"github.com/winlint/winlint/internal/fixes"
 	"github.com/winlint/winlint/internal/fold"
 	"github.com/winlint/winlint/internal/syntax"
 )
@@ -213,34 +214,53 @@ func (c *checker) maybeIPv6Host(e ast.Expr) bool {
 }
 
 // joinFix rewrites the address as net.JoinHostPort(host, port) when both
-// are strings (or the port is an int and strconv is imported), and the
-// file imports net.
+// are strings (or the port is an int, converted with strconv.Itoa). It
+// copies the source text of host and port, and offers no fix when a
+// comment would be lost or net or strconv cannot be named at the address
+// (a parameter named net, say).
 func (c *checker) joinFix(j *joined) []analysis.SuggestedFix {
 	file := syntax.File(c.pass.Files, j.expr.Pos())
-	netName := syntax.ImportName(file, "net")
-	if netName == "" || !isString(c.pass.TypesInfo.TypeOf(j.host)) {
+	if !isString(c.pass.TypesInfo.TypeOf(j.host)) || fixes.DropsComments(file, j.expr, j.host, j.port) {
 		return nil
+	}
+	host, ok := fixes.Text(c.pass, j.host)
+	if !ok {
+		return nil
+	}
+	var edits []analysis.TextEdit
+	name := func(path string) string {
+		n, add, ok := fixes.PackageName(c.pass, file, j.expr.Pos(), path)
+		if !ok {
+			return ""
+		}
+		edits = append(edits, add...)
+		return n
 	}
 	var port string
 	switch {
 	case j.port == nil:
 		port = strconv.Quote(j.portText)
 	case isString(c.pass.TypesInfo.TypeOf(j.port)):
-		port = types.ExprString(j.port)
-	case types.Identical(c.pass.TypesInfo.TypeOf(j.port), types.Typ[types.Int]):
-		strconvName := syntax.ImportName(file, "strconv")
-		if strconvName == "" {
+		if port, ok = fixes.Text(c.pass, j.port); !ok {
 			return nil
 		}
-		port = strconvName + ".Itoa(" + types.ExprString(j.port) + ")"
+	case types.Identical(c.pass.TypesInfo.TypeOf(j.port), types.Typ[types.Int]):
+		text, ok := fixes.Text(c.pass, j.port)
+		strconvName := name("strconv")
+		if !ok || strconvName == "" {
+			return nil
+		}
+		port = strconvName + ".Itoa(" + text + ")"
 	default:
 		return nil
 	}
-	text := netName + ".JoinHostPort(" + types.ExprString(j.host) + ", " + port + ")"
-	return []analysis.SuggestedFix{{
-		Message:   "Use net.JoinHostPort",
-		TextEdits: []analysis.TextEdit{{Pos: j.expr.Pos(), End: j.expr.End(), NewText: []byte(text)}},
-	}}
+	netName := name("net")
+	if netName == "" {
+		return nil
+	}
+	text := netName + ".JoinHostPort(" + host + ", " + port + ")"
+	edits = append(edits, analysis.TextEdit{Pos: j.expr.Pos(), End: j.expr.End(), NewText: []byte(text)})
+	return []analysis.SuggestedFix{{Message: "Use net.JoinHostPort", TextEdits: edits}}
 }
 
 func isString(t types.Type) bool {

@@ -8,7 +8,9 @@ import (
 	"golang.org/x/tools/go/analysis"
 
 	"github.com/winlint/winlint/internal/callee"
+	"github.com/winlint/winlint/internal/fixes"
 	"github.com/winlint/winlint/internal/fold"
+	"github.com/winlint/winlint/internal/syntax"
 )
 
 // WL2007, part one: len(ip) == net.IPv4len on a net.IP that holds IPv4
@@ -381,14 +383,22 @@ func (c *checker) convertedInChain(e ast.Expr) map[string]bool {
 func (c *checker) reportLenCompare(l *lenCompare) {
 	ip := types.ExprString(l.ip)
 	isV4Test := (l.n == 4) == (l.cmp.Op == token.EQL) // true: "is IPv4"
-	replacement := ip + ".To4() == nil"
+	test := ".To4() == nil"
 	if isV4Test {
-		replacement = ip + ".To4() != nil"
+		test = ".To4() != nil"
 	}
-	fix := []analysis.SuggestedFix{{
-		Message:   "Use " + replacement,
-		TextEdits: []analysis.TextEdit{{Pos: l.cmp.Pos(), End: l.cmp.End(), NewText: []byte(replacement)}},
-	}}
+	replacement := fixes.Paren(l.ip, ip) + test
+	// The fix copies the source text of the address expression (which
+	// ExprString may abbreviate) and is not offered if it would drop a
+	// comment.
+	var fix []analysis.SuggestedFix
+	file := syntax.File(c.pass.Files, l.cmp.Pos())
+	if src, ok := fixes.Text(c.pass, l.ip); ok && !fixes.DropsComments(file, l.cmp, l.ip) {
+		fix = []analysis.SuggestedFix{{
+			Message:   "Use " + replacement,
+			TextEdits: []analysis.TextEdit{{Pos: l.cmp.Pos(), End: l.cmp.End(), NewText: []byte(fixes.Paren(l.ip, src) + test)}},
+		}}
+	}
 	if l.n == 4 {
 		WL2007.ReportFix(c.pass, l.cmp, fix,
 			"%s: IPv4 addresses in %s are 16 bytes long (IPv4-mapped form), so this length test misses them; use %s",

@@ -1,16 +1,17 @@
 package nulpath
 
 import (
-	"bytes"
 	"fmt"
 	"go/ast"
-	"go/format"
 	"go/token"
 	"go/types"
 	"strconv"
 	"strings"
 
 	"golang.org/x/tools/go/analysis"
+
+	"github.com/winlint/winlint/internal/fixes"
+	"github.com/winlint/winlint/internal/syntax"
 )
 
 // tmpSuffix is appended to the converted variable's name to name the
@@ -102,19 +103,28 @@ func (c *checker) converterFix(call *ast.CallExpr, repl string, stack []ast.Node
 		}
 	}
 
-	fun := c.render(call.Fun)
-	if i := strings.LastIndex(fun, "."); i >= 0 {
-		fun = fun[:i+1] + repl
-	} else {
-		fun = repl
+	// The source text of the receiver and argument (comments and all),
+	// not a re-printing of them.
+	fun := repl
+	var recv ast.Node
+	if sel, ok := ast.Unparen(call.Fun).(*ast.SelectorExpr); ok {
+		x, ok := fixes.Text(c.pass, sel.X)
+		if !ok {
+			return nil
+		}
+		fun, recv = x+"."+repl, sel.X
 	}
-	args := c.render(call.Args[0])
-	indent := strings.Repeat("\t", c.pass.Fset.Position(stmt.Pos()).Column-1)
+	args, ok := fixes.Text(c.pass, call.Args[0])
+	if !ok {
+		return nil
+	}
+	file := syntax.File(c.pass.Files, call.Pos())
+	indent := strings.Repeat("\t", max(c.pass.Fset.PositionFor(stmt.Pos(), false).Column-1, 0)) // the fixer formats the lines
 	check := fmt.Sprintf("if err != nil {\n%s\treturn %s\n%s}", indent, strings.Join(rets, ", "), indent)
 
 	// x := conv(s) becomes x, err := repl(s).
 	if as, ok := stmt.(*ast.AssignStmt); ok && as.Tok == token.DEFINE && len(as.Lhs) == 1 && len(as.Rhs) == 1 && as.Rhs[0] == call {
-		if id, ok := as.Lhs[0].(*ast.Ident); ok && id.Name != "err" && id.Name != "_" {
+		if id, ok := as.Lhs[0].(*ast.Ident); ok && id.Name != "err" && id.Name != "_" && !fixes.DropsComments(file, stmt, recv, call.Args[0]) {
 			text := fmt.Sprintf("%s, err := %s(%s)\n%s%s", id.Name, fun, args, indent, check)
 			return []analysis.SuggestedFix{{
 				Message:   "Use " + repl + " and return its error",
@@ -136,6 +146,9 @@ func (c *checker) converterFix(call *ast.CallExpr, repl string, stack []ast.Node
 		}
 		tmp = base + strconv.Itoa(n)
 	}
+	if fixes.DropsComments(file, call, recv, call.Args[0]) {
+		return nil
+	}
 	pre := fmt.Sprintf("%s, err := %s(%s)\n%s%s\n%s", tmp, fun, args, indent, check, indent)
 	return []analysis.SuggestedFix{{
 		Message: "Use " + repl + " and return its error",
@@ -144,14 +157,6 @@ func (c *checker) converterFix(call *ast.CallExpr, repl string, stack []ast.Node
 			{Pos: call.Pos(), End: call.End(), NewText: []byte(tmp)},
 		},
 	}}
-}
-
-func (c *checker) render(e ast.Expr) string {
-	var buf bytes.Buffer
-	if err := format.Node(&buf, c.pass.Fset, e); err != nil {
-		return types.ExprString(e)
-	}
-	return buf.String()
 }
 
 // qualifier names packages as the current file imports them; it returns

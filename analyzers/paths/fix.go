@@ -7,6 +7,8 @@ import (
 	"strconv"
 
 	"golang.org/x/tools/go/analysis"
+
+	"github.com/winlint/winlint/internal/fixes"
 )
 
 // pkgRef returns the name under which code at pos can refer to the package
@@ -112,8 +114,8 @@ func (c *checker) removeImport(path string) ([]analysis.TextEdit, bool) {
 			}
 			// Delete the spec's whole line.
 			tf := c.pass.Fset.File(is.Pos())
-			line := tf.Line(is.Pos())
-			if tf.Line(is.End()) != line || line >= tf.LineCount() {
+			line := fixes.Line(tf, is.Pos()) // real lines, whatever //line says
+			if fixes.Line(tf, is.End()) != line || line >= tf.LineCount() {
 				return nil, false
 			}
 			return []analysis.TextEdit{{Pos: tf.LineStart(line), End: tf.LineStart(line + 1)}}, true

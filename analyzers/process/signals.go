@@ -10,6 +10,7 @@ import (
 	"golang.org/x/tools/go/ast/inspector"
 
 	"github.com/winlint/winlint/internal/callee"
+	fixtext "github.com/winlint/winlint/internal/fixes"
 )
 
 // signalName returns the name of a signal Windows cannot send: os.Interrupt
@@ -55,13 +56,20 @@ func (c *checker) checkSignal(cur inspector.Cursor, call *ast.CallExpr) {
 	if dropped(cur) {
 		var fixes []analysis.SuggestedFix
 		if stmt, ok := cur.Parent().Node().(*ast.ExprStmt); ok && sel != nil && pure(sel.X) {
-			recv := types.ExprString(sel.X)
-			indent := strings.Repeat("\t", c.pass.Fset.Position(stmt.Pos()).Column-1)
-			text := "if err := " + types.ExprString(call) + "; err != nil {\n" + indent + "\t" + recv + ".Kill()\n" + indent + "}"
-			fixes = []analysis.SuggestedFix{{
-				Message:   "kill the process when the signal cannot be sent",
-				TextEdits: []analysis.TextEdit{{Pos: stmt.Pos(), End: stmt.End(), NewText: []byte(text)}},
-			}}
+			// The source text of the call and receiver (types.ExprString
+			// abbreviates literals and drops comments), indented by the
+			// real column (a //line directive may hide it); winlint's
+			// fix code formats the lines.
+			recv, ok1 := fixtext.Text(c.pass, sel.X)
+			callText, ok2 := fixtext.Text(c.pass, call)
+			if ok1 && ok2 {
+				indent := strings.Repeat("\t", max(c.pass.Fset.PositionFor(stmt.Pos(), false).Column-1, 0))
+				text := "if err := " + callText + "; err != nil {\n" + indent + "\t" + fixtext.Paren(sel.X, recv) + ".Kill()\n" + indent + "}"
+				fixes = []analysis.SuggestedFix{{
+					Message:   "kill the process when the signal cannot be sent",
+					TextEdits: []analysis.TextEdit{{Pos: stmt.Pos(), End: stmt.End(), NewText: []byte(text)}},
+				}}
+			}
 		}
 		WL8003.ReportFix(c.pass, call, fixes, "%s(%s) always fails on Windows (only os.Kill can be sent) and its error is dropped: the process keeps running; fall back to Kill when Signal fails", types.ExprString(call.Fun), sig)
 		return

@@ -2,12 +2,14 @@ package svcstop
 
 import (
 	"go/ast"
+	"go/scanner"
 	"go/token"
 	"go/types"
 
 	"golang.org/x/tools/go/analysis"
 
 	"github.com/winlint/winlint/internal/callee"
+	"github.com/winlint/winlint/internal/fixes"
 	"github.com/winlint/winlint/internal/syntax"
 )
 
@@ -131,14 +133,54 @@ func (c *checker) addAcceptsFix(h *handler, s *send) []analysis.SuggestedFix {
 			return nil
 		}
 	}
-	text := ", Accepts: " + name.Name
-	if len(s.lit.Elts) == 0 {
-		text = "Accepts: " + name.Name
+	at, text := s.lit.Rbrace, "Accepts: "+name.Name
+	if n := len(s.lit.Elts); n > 0 {
+		// After the last element: ", Accepts: x" on its line, or, if
+		// it has a trailing comma (the literal spans lines), a line
+		// "Accepts: x," after it (after any comment on its line).
+		last := s.lit.Elts[n-1]
+		tail, ok := fixes.Text(c.pass, span{last.End(), s.lit.Rbrace})
+		if !ok {
+			return nil
+		}
+		at, text = last.End(), ", "+text
+		if comma := commaOffset(tail); comma >= 0 {
+			tf := c.pass.Fset.File(last.End())
+			end, ok := fixes.LineEnd(tf, last.End()+token.Pos(comma))
+			if !ok || end > s.lit.Rbrace {
+				return nil // "x, }" on one line: unusual, leave it
+			}
+			at, text = end, "\n"+"Accepts: "+name.Name+","
+		}
 	}
 	return []analysis.SuggestedFix{{
 		Message:   "add Accepts: " + name.Name,
-		TextEdits: []analysis.TextEdit{{Pos: s.lit.Rbrace, End: s.lit.Rbrace, NewText: []byte(text)}},
+		TextEdits: []analysis.TextEdit{{Pos: at, End: at, NewText: []byte(text)}},
 	}}
+}
+
+// span is a range of source, for fixes.Text.
+type span struct{ pos, end token.Pos }
+
+func (s span) Pos() token.Pos { return s.pos }
+func (s span) End() token.Pos { return s.end }
+
+// commaOffset returns the offset of the first comma token in src (Go
+// source between tokens, perhaps with comments), or -1.
+func commaOffset(src string) int {
+	var sc scanner.Scanner
+	fset := token.NewFileSet()
+	f := fset.AddFile("", -1, len(src))
+	sc.Init(f, []byte(src), nil, 0)
+	for {
+		pos, tok, _ := sc.Scan()
+		switch tok {
+		case token.EOF:
+			return -1
+		case token.COMMA:
+			return f.Offset(pos)
+		}
+	}
 }
 
 // controls pairs commands with the Accepts bit that makes the SCM send them.

@@ -8,6 +8,7 @@ import (
 	"golang.org/x/tools/go/analysis"
 
 	"github.com/winlint/winlint/internal/callee"
+	"github.com/winlint/winlint/internal/fixes"
 	"github.com/winlint/winlint/internal/syntax"
 )
 
@@ -310,13 +311,17 @@ func (c *checker) checkWindowsSignals(nts []*notify) {
 }
 
 func (c *checker) addInterruptFix(nt *notify) []analysis.SuggestedFix {
-	name := syntax.ImportName(syntax.File(c.pass.Files, nt.call.Pos()), "os")
-	if name == "" || len(nt.sigs) == 0 {
+	if len(nt.sigs) == 0 {
 		return nil
 	}
 	last := nt.sigs[len(nt.sigs)-1]
+	// os, as the file names it at the call (a parameter may be named os).
+	name, edits, ok := fixes.PackageName(c.pass, syntax.File(c.pass.Files, nt.call.Pos()), last.End(), "os")
+	if !ok {
+		return nil
+	}
 	return []analysis.SuggestedFix{{
 		Message:   "also notify os.Interrupt",
-		TextEdits: []analysis.TextEdit{{Pos: last.End(), End: last.End(), NewText: []byte(", " + name + ".Interrupt")}},
+		TextEdits: append(edits, analysis.TextEdit{Pos: last.End(), End: last.End(), NewText: []byte(", " + name + ".Interrupt")}),
 	}}
 }

@@ -4,6 +4,7 @@ import (
 	"context"
 	"fmt"
 	"io"
+	"slices"
 
 	"github.com/winlint/winlint/internal/catalog"
 	"github.com/winlint/winlint/internal/driver"
@@ -13,9 +14,13 @@ import (
 
 // fix applies the first suggested fix of each reported finding, in report
 // order, or with diff set computes them only and returns the unified diff.
-// Findings whose fix was accepted are removed from the report; fixes that
-// overlap an earlier one or edit files outside the main module are skipped
-// with a warning, and their findings stay.
+// Findings whose fix was applied are removed from the report; fixes that
+// overlap an earlier one, edit files outside the main module, files that
+// changed since they were analysed or files the analysis did not read
+// (named by //line), or would leave a file that does not parse are skipped
+// with a warning, and their findings stay. Files are written atomically
+// (see fixes.Plan.Write); a file that cannot be written is reported as an
+// error, and the findings of its fixes stay.
 func fix(ctx context.Context, cfg *driver.Config, r *output.Report, diff bool, stderr io.Writer) []byte {
 	var (
 		list  []fixes.Fix
@@ -41,7 +46,7 @@ func fix(ctx context.Context, cfg *driver.Config, r *output.Report, diff bool, s
 		r.Errors = append(r.Errors, &driver.Error{Message: fmt.Sprintf("cannot apply fixes: %v", err), GOOS: r.GOOS})
 		return nil
 	}
-	plan := fixes.Apply(list, fixes.Options{Read: cfg.Sources.Read, Allow: roots.Allows})
+	plan := fixes.Apply(list, fixes.Options{Read: cfg.Sources.Read, Allow: roots.Allows, Analysed: r.Analysed})
 
 	describe := func(f *driver.Finding) string {
 		return fmt.Sprintf("%s: %s", r.Position(f.Posn), catalog.WithID(f.Message, f.ID))
@@ -55,19 +60,38 @@ func fix(ctx context.Context, cfg *driver.Config, r *output.Report, diff bool, s
 	}
 
 	var patch []byte
+	applied := plan.Applied
 	if diff {
 		patch = plan.Diff(r.Path)
-	} else if err := plan.Write(); err != nil {
-		r.Errors = append(r.Errors, &driver.Error{Message: fmt.Sprintf("applying fixes: %v", err), GOOS: r.GOOS})
-		return nil
-	} else if len(plan.Applied) > 0 {
-		fmt.Fprintf(stderr, "winlint: applied %d %s to %d %s\n",
-			len(plan.Applied), plural(len(plan.Applied), "fix", "fixes"),
-			len(plan.Files), plural(len(plan.Files), "file", "files"))
+	} else {
+		// Every file is written whole or not at all; a fix is applied
+		// if every file it edits was written.
+		failed := plan.Write()
+		notWritten := make(map[int]bool)
+		for _, wf := range failed {
+			n := 0
+			for _, f := range plan.Files {
+				if f.Name == wf.File {
+					for _, i := range f.Fixes {
+						notWritten[i] = true
+					}
+					n = len(f.Fixes)
+				}
+			}
+			r.Errors = append(r.Errors, &driver.Error{Message: fmt.Sprintf("not applying %d %s to %s: %v",
+				n, plural(n, "fix", "fixes"), r.Path(wf.File), wf.Err), GOOS: r.GOOS})
+		}
+		applied = slices.DeleteFunc(slices.Clone(applied), func(i int) bool { return notWritten[i] })
+		if len(applied) > 0 {
+			files := len(plan.Files) - len(failed)
+			fmt.Fprintf(stderr, "winlint: applied %d %s to %d %s\n",
+				len(applied), plural(len(applied), "fix", "fixes"),
+				files, plural(files, "file", "files"))
+		}
 	}
 
 	fixed := make(map[*driver.Finding]bool)
-	for _, i := range plan.Applied {
+	for _, i := range applied {
 		fixed[owner[i]] = true
 	}
 	r.Keep(func(f *driver.Finding) bool { return !fixed[f] })

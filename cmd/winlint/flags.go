@@ -6,7 +6,9 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"os/exec"
 	"regexp"
+	"runtime"
 	"slices"
 	"strings"
 
@@ -139,8 +141,10 @@ func parseFlags(args []string, stderr io.Writer) (*options, error) {
 	if o.newFromRev != "" && o.newFromPatch != "" {
 		return usage("-new-from-rev and -new-from-patch cannot be combined")
 	}
-	if _, err := catalog.Select(winlint.Families, o.checks); err != nil {
+	if enabled, err := catalog.Select(winlint.Families, o.checks); err != nil {
 		return usage("%v", err)
+	} else if !slices.ContainsFunc(winlint.Checks(), func(c *catalog.Check) bool { return enabled[c.ID] }) {
+		return usage("-checks %q selects no check (see winlint -list)", o.checks)
 	}
 	if o.explain != "" && catalog.Lookup(winlint.Families, o.explain) == nil {
 		return usage("-explain: unknown check %q (see winlint -list)", o.explain)
@@ -157,8 +161,8 @@ func parseFlags(args []string, stderr io.Writer) (*options, error) {
 		if g == "" {
 			continue
 		}
-		if !goosPattern.MatchString(g) {
-			return usage("-goos: invalid GOOS %q", g)
+		if msg := checkGOOS(g); msg != "" {
+			return usage("-goos: %s", msg)
 		}
 		if !slices.Contains(o.goos, g) {
 			o.goos = append(o.goos, g)
@@ -169,6 +173,60 @@ func parseFlags(args []string, stderr io.Writer) (*options, error) {
 	}
 	return o, nil
 }
+
+// checkGOOS says what is wrong with analysing goos, or returns "": goos
+// must be a GOOS that go tool dist list names, with a port for the GOARCH
+// of the run ($GOARCH, or the host's).
+func checkGOOS(goos string) string {
+	goarch := os.Getenv("GOARCH")
+	if goarch == "" {
+		goarch = runtime.GOARCH
+	}
+	if goos == "windows" && (goarch == "amd64" || goarch == "arm64" || goarch == "386") {
+		return "" // the default: no need to ask the go command
+	}
+	ports := distList()
+	var known []string
+	for _, p := range ports {
+		g, _, _ := strings.Cut(p, "/")
+		if !slices.Contains(known, g) {
+			known = append(known, g)
+		}
+	}
+	switch {
+	case !goosPattern.MatchString(goos) && slices.Contains(known, strings.ToLower(goos)):
+		return fmt.Sprintf("invalid GOOS %q: GOOS values are lower case (%s)", goos, strings.ToLower(goos))
+	case !goosPattern.MatchString(goos):
+		return fmt.Sprintf("invalid GOOS %q; go tool dist list knows %s", goos, strings.Join(known, ", "))
+	case !slices.Contains(known, goos):
+		return fmt.Sprintf("unknown GOOS %q; go tool dist list knows %s", goos, strings.Join(known, ", "))
+	case !slices.Contains(ports, goos+"/"+goarch):
+		return fmt.Sprintf("GOOS %q has no port for GOARCH %q (see go tool dist list); set GOARCH", goos, goarch)
+	}
+	return ""
+}
+
+// distList returns the GOOS/GOARCH pairs "go tool dist list" prints, or,
+// if that fails, the ports of Go 1.26.
+func distList() []string {
+	cmd := exec.Command("go", "tool", "dist", "list")
+	cmd.Env = append(os.Environ(), "GOTOOLCHAIN=local")
+	if out, err := cmd.Output(); err == nil {
+		if ports := strings.Fields(string(out)); len(ports) > 0 {
+			return ports
+		}
+	}
+	return strings.Fields(knownPorts)
+}
+
+// knownPorts is the output of go tool dist list of Go 1.26.
+const knownPorts = `aix/ppc64 android/386 android/amd64 android/arm android/arm64 darwin/amd64 darwin/arm64
+dragonfly/amd64 freebsd/386 freebsd/amd64 freebsd/arm freebsd/arm64 illumos/amd64
+ios/amd64 ios/arm64 js/wasm linux/386 linux/amd64 linux/arm linux/arm64 linux/loong64 linux/mips
+linux/mips64 linux/mips64le linux/mipsle linux/ppc64 linux/ppc64le linux/riscv64 linux/s390x
+netbsd/386 netbsd/amd64 netbsd/arm netbsd/arm64 openbsd/386 openbsd/amd64 openbsd/arm openbsd/arm64
+openbsd/ppc64 openbsd/riscv64 plan9/386 plan9/amd64 plan9/arm solaris/amd64 wasip1/wasm
+windows/386 windows/amd64 windows/arm64`
 
 func isSet(fs *flag.FlagSet, name string) bool {
 	set := false

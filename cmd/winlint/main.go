@@ -37,7 +37,9 @@
 //	              checkstyle, junit or codeclimate (GitLab code quality)
 //	-json         same as -f json
 //	-fix          apply the first suggested fix of each finding (to files of
-//	              the main module only); fixed findings are not reported
+//	              the main module only); fixed findings are not reported.
+//	              Each file is written whole (a temporary file renamed over
+//	              it); a file changed since it was analysed is left alone
 //	-diff         print the fixes as a unified diff on standard output instead
 //	              of applying them; unfixed findings go to standard error
 //	-new-from-rev rev

@@ -44,12 +44,16 @@ func filters(ctx context.Context, o *options, cfg *driver.Config, conf *config.C
 	case o.newFromPatch != "":
 		lines, err := diffscope.FromPatchFile(ctx, cfg.Dir, o.newFromPatch)
 		if err != nil {
-			return nil, fmt.Errorf("-new-from-patch: %v", err)
+			return nil, usageError{fmt.Errorf("-new-from-patch: %v", err)}
 		}
 		out = append(out, &diffscope.Filter{Lines: lines, What: "-new-from-patch"})
 	}
 	return out, nil
 }
+
+// usageError is a bad flag value found after parseFlags (a -new-from-patch
+// file that is not a diff): exit status 2.
+type usageError struct{ error }
 
 // vetChecks is the -checks value the driver hands the vet tool, whatever
 // the user's selection and winlint.conf files: every check. go vet keys its
@@ -136,9 +140,15 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 		Sources:  new(driver.Sources),
 
 		DirectiveFiles: true, // for the directive filter
+		MatchedOnly:    true, // not the replayed findings of dependencies
 	}
 	stages, err := filters(ctx, o, cfg, conf)
-	if err != nil {
+	var uerr usageError
+	switch {
+	case errors.As(err, &uerr):
+		fmt.Fprintf(stderr, "winlint: %v\nRun 'winlint -help' for usage.\n", err)
+		return exitUsage
+	case err != nil:
 		return fail("%v", err)
 	}
 	prog := newProgress(stderr, isTerminal(stderr), o.verbose, o.goos)

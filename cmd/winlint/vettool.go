@@ -12,8 +12,10 @@ import (
 	"golang.org/x/tools/go/analysis/unitchecker"
 
 	"github.com/winlint/winlint"
+	"github.com/winlint/winlint/internal/analysedfiles"
 	"github.com/winlint/winlint/internal/catalog"
 	"github.com/winlint/winlint/internal/directivefiles"
+	"github.com/winlint/winlint/internal/fixes"
 	"github.com/winlint/winlint/internal/unitdone"
 )
 
@@ -51,7 +53,7 @@ func vetTool(args []string) {
 	driver := false
 	if v, set := scanFlag(args, "driver"); set && (v == "" || v == "true" || v == "1") {
 		driver = true
-		analyzers = append(analyzers, directivefiles.Analyzer)
+		analyzers = append(analyzers, directivefiles.Analyzer, analysedfiles.Analyzer)
 	}
 	analyzers = recoverPanics(analyzers)
 	if driver && len(args) > 0 {
@@ -112,7 +114,12 @@ func recoverPanics(analyzers []*analysis.Analyzer) []*analysis.Analyzer {
 					err = fmt.Errorf("internal error: analyzer %s panicked on package %s: %v\n%s", name, pkg, r, panicStack())
 				}
 			}()
-			return run(pass)
+			p := *pass
+			p.Report = func(d analysis.Diagnostic) {
+				d.SuggestedFixes = fixes.Unrenamed(pass.Fset, d.SuggestedFixes)
+				pass.Report(d)
+			}
+			return run(&p)
 		}
 		out[i] = &w
 	}

@@ -48,8 +48,14 @@ func (l Lines) Contains(file string, line int) bool {
 
 // ParsePatch reads a unified diff and returns the new-side lines of each
 // file it changes, with file names joined to root. Deleted files are left
-// out; "+++ b/x" and "+++ x" are both accepted.
+// out; "+++ b/x" and "+++ x" are both accepted. Input that is not empty
+// but holds no diff header or hunk is an error: it is not a unified diff
+// (and would otherwise silently drop every finding).
 func ParsePatch(r io.Reader, root string) (Lines, error) {
+	var (
+		content bool // a line that is not blank
+		diff    bool // a line only a diff has
+	)
 	out := make(Lines)
 	sc := bufio.NewScanner(r)
 	sc.Buffer(make([]byte, 1024*1024), 64*1024*1024)
@@ -62,6 +68,12 @@ func ParsePatch(r io.Reader, root string) (Lines, error) {
 	)
 	for sc.Scan() {
 		line := sc.Text()
+		if strings.TrimSpace(line) != "" {
+			content = true
+		}
+		if strings.HasPrefix(line, "+++ ") || strings.HasPrefix(line, "--- ") || strings.HasPrefix(line, "@@ ") || strings.HasPrefix(line, "diff ") {
+			diff = true
+		}
 		switch {
 		case left > 0 || oldLeft > 0:
 			if line == `\ No newline at end of file` {
@@ -115,7 +127,13 @@ func ParsePatch(r io.Reader, root string) (Lines, error) {
 			}
 		}
 	}
-	return out, sc.Err()
+	if err := sc.Err(); err != nil {
+		return nil, err
+	}
+	if content && !diff {
+		return nil, fmt.Errorf("not a unified diff: no \"--- \", \"+++ \" or \"@@ \" line")
+	}
+	return out, nil
 }
 
 func hunkRange(s string) (start, count int, err error) {

@@ -17,11 +17,13 @@ package directive
 
 import (
 	"bytes"
+	"fmt"
 	"go/scanner"
 	"go/token"
 	"path"
 	"regexp"
 	"strings"
+	"unicode/utf8"
 )
 
 // Prefix starts every directive.
@@ -115,7 +117,7 @@ func ParseComment(text string) *Directive {
 			continue
 		}
 		if _, err := path.Match(c, ""); err != nil || !checkPattern.MatchString(c) {
-			d.Problem = "names " + c + ", not a check ID or glob (want WLnnnn or WL2*)"
+			d.Problem = "names " + Escape(c) + ", not a check ID or glob (want WLnnnn or WL2*)"
 			return d
 		}
 		d.Checks = append(d.Checks, c)
@@ -174,4 +176,32 @@ func IsGenerated(src []byte) bool {
 		}
 	}
 	return false
+}
+
+// Escape returns s, text of a directive to echo in a message, with control
+// characters, bidirectional formatting characters (which reorder how a
+// terminal or review tool shows the rest of the line, CVE-2021-42574) and
+// invalid UTF-8 written as Go escapes (\x1b, \u202e).
+func Escape(s string) string {
+	var b strings.Builder
+	for i, r := range s {
+		switch {
+		case r == utf8.RuneError && !strings.HasPrefix(s[i:], "\uFFFD"):
+			fmt.Fprintf(&b, `\x%02x`, s[i]) // invalid UTF-8
+		case r < 0x20 || r == 0x7f || (r >= 0x80 && r < 0xa0):
+			fmt.Fprintf(&b, `\x%02x`, r)
+		case isBidi(r) || r == '\u2028' || r == '\u2029' || r == '\ufeff':
+			fmt.Fprintf(&b, `\u%04x`, r)
+		default:
+			b.WriteRune(r)
+		}
+	}
+	return b.String()
+}
+
+// isBidi reports whether r is a Unicode bidirectional formatting
+// character.
+func isBidi(r rune) bool {
+	return r == '\u061c' || r == '\u200e' || r == '\u200f' ||
+		(r >= '\u202a' && r <= '\u202e') || (r >= '\u2066' && r <= '\u2069')
 }

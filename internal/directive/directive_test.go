@@ -2,6 +2,7 @@ package directive
 
 import (
 	"reflect"
+	"strings"
 	"testing"
 )
 
@@ -68,5 +69,26 @@ func TestIsGenerated(t *testing.T) {
 		if got := IsGenerated([]byte(src)); got != want {
 			t.Errorf("IsGenerated(%q) = %v", src, got)
 		}
+	}
+}
+
+func TestEscape(t *testing.T) {
+	for in, want := range map[string]string{
+		"//winlint:ignore":         "//winlint:ignore",
+		"//winlint:ignroe\x1b[31m": `//winlint:ignroe\x1b[31m`,
+		"//winlint:x\u202eerongi":  `//winlint:x\u202eerongi`,
+		"WL2\u2066001":             `WL2\u2066001`,
+		"a\tb\r\n":                 `a\x09b\x0d\x0a`,
+		"bad\xffutf8":              `bad\xffutf8`,
+		"ok \uFFFD é":              "ok \uFFFD é",
+	} {
+		if got := Escape(in); got != want {
+			t.Errorf("Escape(%q) = %q, want %q", in, got, want)
+		}
+	}
+	// The malformed-directive problem echoes the check name escaped.
+	d := ParseComment("//winlint:ignore WL20\u202e01 reason")
+	if strings.ContainsRune(d.Problem, '\u202e') || !strings.Contains(d.Problem, `\u202e`) {
+		t.Errorf("Problem = %q, want the bidi character escaped", d.Problem)
 	}
 }

@@ -32,9 +32,11 @@ import (
 	"os/exec"
 	"path/filepath"
 	"regexp"
+	"runtime"
 	"slices"
 	"strings"
 
+	"github.com/winlint/winlint/internal/analysedfiles"
 	"github.com/winlint/winlint/internal/catalog"
 	"github.com/winlint/winlint/internal/directivefiles"
 	"github.com/winlint/winlint/internal/unitdone"
@@ -52,6 +54,11 @@ type Config struct {
 	Patterns []string          // package patterns; "." if empty
 	Families []*catalog.Family // the catalogue, to resolve check IDs
 	Sources  *Sources          // file cache for offsets; a new one if nil
+	// MatchedOnly keeps only the findings of the packages the patterns
+	// match and their test variants (go vet also prints the cached
+	// findings of dependencies analysed as roots before): the driver
+	// runs "go list" alongside go vet to learn them.
+	MatchedOnly bool
 	// DirectiveFiles has the vet tool (winlint's, which knows the -driver
 	// flag) also report the files holding directives, in
 	// Result.DirectiveFiles.
@@ -70,11 +77,136 @@ func Run(ctx context.Context, cfg *Config) *Result {
 	if cfg.Sources == nil {
 		cfg.Sources = new(Sources)
 	}
-	var results []*Result
+	var (
+		results []*Result
+		matched = make(chan map[string]bool, len(cfg.GOOS))
+	)
 	for _, goos := range cfg.GOOS {
+		if cfg.MatchedOnly {
+			go func() { matched <- cfg.matched(ctx, goos) }()
+		}
 		results = append(results, cfg.vet(ctx, goos))
 	}
-	return Merge(results...)
+	res := Merge(results...)
+	if cfg.MatchedOnly {
+		all := make(map[string]bool)
+		for range cfg.GOOS {
+			m := <-matched
+			if m == nil {
+				all = nil // go list failed: keep everything
+			}
+			if all != nil {
+				for p := range m {
+					all[p] = true
+				}
+			}
+		}
+		if all != nil {
+			in := func(f *Finding) bool { return Matches(all, f.Package) }
+			res.Keep(in)
+			res.DirectiveFiles = slices.DeleteFunc(res.DirectiveFiles, func(f *Finding) bool { return !in(f) })
+		}
+	}
+	cfg.explain(ctx, res)
+	return res
+}
+
+// matched returns the import paths of the packages the patterns match for
+// goos, or nil if go list fails.
+func (cfg *Config) matched(ctx context.Context, goos string) map[string]bool {
+	cmd := cfg.Command(ctx, goos, "list", "-e", "-f", "{{.ImportPath}}")
+	out, err := cmd.Output()
+	if err != nil {
+		return nil
+	}
+	m := make(map[string]bool)
+	for _, l := range strings.Split(string(out), "\n") {
+		if l = strings.TrimSpace(l); l != "" {
+			m[l] = true
+		}
+	}
+	return m
+}
+
+// Matches reports whether the package go vet names id ("p", "p [p.test]",
+// "p_test [p.test]") is one of the packages matched (import paths) or a
+// test variant of one.
+func Matches(matched map[string]bool, id string) bool {
+	base, _, _ := strings.Cut(id, " [")
+	if matched[base] {
+		return true
+	}
+	if p, ok := strings.CutSuffix(base, "_test"); ok && matched[p] {
+		return true
+	}
+	if p, ok := strings.CutSuffix(base, ".test"); ok && matched[p] {
+		return true
+	}
+	return false
+}
+
+// requiresGo matches the go command's refusal to run a module that asks
+// for a newer Go when GOTOOLCHAIN=local.
+var requiresGo = regexp.MustCompile(`^go: (\S+) requires go >= (\S+) \(running go (\S+); GOTOOLCHAIN=local\)`)
+
+// explain replaces the errors of two situations the go command reports
+// obscurely with one line that says what to do: a module that asks for a
+// newer Go than the go command (which the driver does not let it
+// download), and a go command of another Go release than the one winlint
+// was built with (every package then fails with "exit status 1" and "no
+// package vetx file").
+func (cfg *Config) explain(ctx context.Context, res *Result) {
+	for _, e := range res.Errors {
+		if m := requiresGo.FindStringSubmatch(e.Message); m != nil {
+			res.Errors = []*Error{{GOOS: res.GOOS, Message: fmt.Sprintf(
+				"%s asks for go >= %s, but the go command is go %s; winlint does not download toolchains: "+
+					"install Go %s, or set GOTOOLCHAIN (e.g. GOTOOLCHAIN=auto) to let the go command fetch it",
+				m[1], m[2], m[3], m[2])}}
+			return
+		}
+	}
+	if len(res.Errors) == 0 {
+		return
+	}
+	skew := false
+	for _, e := range res.Errors {
+		if strings.Contains(e.Message, "no package vetx file") || strings.HasSuffix(e.Message, ": exit status 1") {
+			skew = true
+		}
+	}
+	if !skew {
+		return
+	}
+	cmd := exec.CommandContext(ctx, cfg.goCmd(), "env", "GOVERSION")
+	cmd.Dir = cfg.Dir
+	cmd.Env = ToolchainEnv(cfg.environ())
+	out, err := cmd.Output()
+	if err != nil {
+		return
+	}
+	goVersion := strings.TrimSpace(string(out))
+	if release(goVersion) == "" || release(goVersion) == release(runtime.Version()) {
+		return
+	}
+	res.Errors = []*Error{{GOOS: res.GOOS, Message: fmt.Sprintf(
+		"winlint was built with %s but the go command is %s, whose packages it cannot analyse: "+
+			"rebuild winlint with %s (go install github.com/winlint/winlint/cmd/winlint@latest)",
+		runtime.Version(), goVersion, goVersion)}}
+}
+
+// release returns the release of a Go version: "go1.27" for "go1.27.3";
+// "" if v is not a release version.
+func release(v string) string {
+	v, _, _ = strings.Cut(v, " ")
+	parts := strings.SplitN(v, ".", 3)
+	if len(parts) < 2 || !strings.HasPrefix(parts[0], "go") {
+		return ""
+	}
+	minor := parts[1]
+	if i := strings.IndexFunc(minor, func(r rune) bool { return r < '0' || r > '9' }); i >= 0 {
+		minor = minor[:i]
+	}
+	return parts[0] + "." + minor
 }
 
 // vet runs go vet for one GOOS.
@@ -117,17 +249,20 @@ func (cfg *Config) vet(ctx context.Context, goos string) *Result {
 	prog.stop()
 
 	for _, f := range findings {
-		if f.Analyzer == unitdone.Name {
+		switch f.Analyzer {
+		case unitdone.Name:
 			// Progress, and the cgo files left out: worth a warning when
 			// CGO_ENABLED=0 is the driver's choice, not the user's.
 			if file, ok := unitdone.ParseSkippedCgo(f.Message); ok && !cgoSet && !slices.Contains(res.SkippedCgo, file) {
 				res.SkippedCgo = append(res.SkippedCgo, file)
 			}
-			continue
-		}
-		if f.Analyzer == directivefiles.Name {
+		case directivefiles.Name:
 			res.DirectiveFiles = append(res.DirectiveFiles, f)
-		} else {
+		case analysedfiles.Name:
+			if af, ok := analysedfiles.Parse(f.Message); ok {
+				res.addFile(p.abs(af.Name), &AnalysedFile{SHA256: af.SHA256, Generated: af.Generated, LineNames: af.LineNames})
+			}
+		default:
 			res.Findings = append(res.Findings, f)
 		}
 	}
@@ -182,7 +317,8 @@ func lookupEnv(env []string, name string) (string, bool) {
 }
 
 // VetEnv returns the environment of a go vet run for goos: env with GOOS
-// set, and CGO_ENABLED=0 unless env sets CGO_ENABLED.
+// set, CGO_ENABLED=0 unless env sets CGO_ENABLED, and GOTOOLCHAIN=local
+// unless env sets GOTOOLCHAIN.
 func VetEnv(env []string, goos string) []string {
 	out := make([]string, 0, len(env)+2)
 	cgo := false
@@ -200,7 +336,19 @@ func VetEnv(env []string, goos string) []string {
 	if !cgo {
 		out = append(out, "CGO_ENABLED=0")
 	}
-	return out
+	return ToolchainEnv(out)
+}
+
+// ToolchainEnv returns env with GOTOOLCHAIN=local unless env sets
+// GOTOOLCHAIN: analysing a module whose go.mod asks for a newer Go must
+// not download and run a toolchain the user did not choose.
+func ToolchainEnv(env []string) []string {
+	for _, kv := range env {
+		if strings.HasPrefix(kv, "GOTOOLCHAIN=") {
+			return env
+		}
+	}
+	return append(slices.Clip(env), "GOTOOLCHAIN=local")
 }
 
 // Command returns the go command "go <verb...> [-tags=…] -- <patterns>" of

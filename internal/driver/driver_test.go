@@ -15,14 +15,40 @@ import (
 
 func TestVetEnv(t *testing.T) {
 	got := VetEnv([]string{"PATH=/bin", "GOOS=linux", "HOME=/h"}, "windows")
-	want := []string{"PATH=/bin", "HOME=/h", "GOOS=windows", "CGO_ENABLED=0"}
+	want := []string{"PATH=/bin", "HOME=/h", "GOOS=windows", "CGO_ENABLED=0", "GOTOOLCHAIN=local"}
 	if !reflect.DeepEqual(got, want) {
 		t.Errorf("VetEnv = %v, want %v", got, want)
 	}
-	got = VetEnv([]string{"CGO_ENABLED=1"}, "linux")
-	want = []string{"CGO_ENABLED=1", "GOOS=linux"}
+	got = VetEnv([]string{"CGO_ENABLED=1", "GOTOOLCHAIN=go1.27.3"}, "linux")
+	want = []string{"CGO_ENABLED=1", "GOTOOLCHAIN=go1.27.3", "GOOS=linux"}
 	if !reflect.DeepEqual(got, want) {
-		t.Errorf("VetEnv keeping CGO_ENABLED = %v, want %v", got, want)
+		t.Errorf("VetEnv keeping CGO_ENABLED and GOTOOLCHAIN = %v, want %v", got, want)
+	}
+}
+
+func TestMatches(t *testing.T) {
+	m := map[string]bool{"ex.com/a": true, "command-line-arguments": true}
+	for id, want := range map[string]bool{
+		"ex.com/a":                      true,
+		"ex.com/a [ex.com/a.test]":      true,
+		"ex.com/a_test [ex.com/a.test]": true,
+		"ex.com/a.test":                 true,
+		"ex.com/b":                      false,
+		"ex.com/b [ex.com/b.test]":      false,
+		"ex.com/ab":                     false,
+		"command-line-arguments":        true,
+	} {
+		if got := Matches(m, id); got != want {
+			t.Errorf("Matches(%q) = %v, want %v", id, got, want)
+		}
+	}
+}
+
+func TestRelease(t *testing.T) {
+	for v, want := range map[string]string{"go1.27.3": "go1.27", "go1.26rc1": "go1.26", "go1.26": "go1.26", "devel go1.27-abc": "", "": ""} {
+		if got := release(v); got != want {
+			t.Errorf("release(%q) = %q, want %q", v, got, want)
+		}
 	}
 }
 

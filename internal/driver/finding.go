@@ -120,10 +120,31 @@ type Result struct {
 	// //winlint: directive, at the first one, as the directivefiles
 	// analyzer reports them (see internal/directivefiles).
 	DirectiveFiles []*Finding
+	// Files are the files the analysis read, by absolute name, as the
+	// analysedfiles analyzer reports them (see internal/analysedfiles):
+	// fixes are applied only to these, and only if unchanged.
+	Files map[string]*AnalysedFile
 	// SkippedCgo are the files the build left out because they use cgo
 	// and the driver disabled it (CGO_ENABLED=0 when the environment
 	// does not set it): they were not analysed. Sorted.
 	SkippedCgo []string
+}
+
+// An AnalysedFile is a file the analysis read.
+type AnalysedFile struct {
+	SHA256    string   // of the content analysed; "" if unknown or different between runs
+	Generated bool     // marked "// Code generated ... DO NOT EDIT."
+	LineNames []string // other file names its //line directives use
+}
+
+// Analysed returns the SHA-256 of file as analysed, and whether the
+// analysis read it (for fixes.Options.Analysed).
+func (r *Result) Analysed(file string) (string, bool) {
+	f, ok := r.Files[file]
+	if !ok {
+		return "", false
+	}
+	return f.SHA256, true
 }
 
 // Sort orders the findings by position and ID, and the errors by package

@@ -26,6 +26,9 @@ func Merge(results ...*Result) *Result {
 		out.SkippedCgo = union(out.SkippedCgo, r.SkippedCgo)
 		out.Findings = mergeFindings(out.Findings, findings, r.Findings)
 		out.DirectiveFiles = mergeFindings(out.DirectiveFiles, dirFiles, r.DirectiveFiles)
+		for name, f := range r.Files {
+			out.addFile(name, f)
+		}
 		for _, e := range r.Errors {
 			k := e.key()
 			if prev, ok := errs[k]; ok {
@@ -69,4 +72,24 @@ func union(a, b []string) []string {
 	}
 	slices.Sort(out)
 	return out
+}
+
+// addFile records an analysed file; two runs that saw different contents
+// leave its SHA-256 unknown (its fixes are then refused).
+func (r *Result) addFile(name string, f *AnalysedFile) {
+	if r.Files == nil {
+		r.Files = make(map[string]*AnalysedFile)
+	}
+	prev, ok := r.Files[name]
+	if !ok {
+		c := *f
+		c.LineNames = slices.Clone(f.LineNames)
+		r.Files[name] = &c
+		return
+	}
+	if prev.SHA256 != f.SHA256 {
+		prev.SHA256 = ""
+	}
+	prev.Generated = prev.Generated || f.Generated
+	prev.LineNames = union(prev.LineNames, f.LineNames)
 }

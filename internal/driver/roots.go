@@ -26,7 +26,7 @@ func (cfg *Config) FixRoots(ctx context.Context) (*FixRoots, error) {
 	run := func(args ...string) ([]string, error) {
 		cmd := exec.CommandContext(ctx, cfg.goCmd(), args...)
 		cmd.Dir = dir
-		cmd.Env = cfg.environ()
+		cmd.Env = ToolchainEnv(cfg.environ())
 		var stderr bytes.Buffer
 		cmd.Stderr = &stderr
 		out, err := cmd.Output()

@@ -2,6 +2,7 @@ package driver
 
 import (
 	"os"
+	"slices"
 	"sync"
 )
 
@@ -47,17 +48,7 @@ func (s *Sources) Offset(file string, line, column int) int {
 	if src.err != nil || line < 1 {
 		return -1
 	}
-	s.mu.Lock()
-	if src.lines == nil {
-		src.lines = []int{0}
-		for i, b := range src.data {
-			if b == '\n' {
-				src.lines = append(src.lines, i+1)
-			}
-		}
-	}
-	lines := src.lines
-	s.mu.Unlock()
+	lines := s.lineStarts(src)
 	if line > len(lines) {
 		return -1
 	}
@@ -74,4 +65,35 @@ func (s *Sources) Offset(file string, line, column int) int {
 		return -1
 	}
 	return off
+}
+
+// lineStarts returns the offsets of the line starts of src, computed once.
+func (s *Sources) lineStarts(src *source) []int {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	if src.lines == nil {
+		src.lines = []int{0}
+		for i, b := range src.data {
+			if b == '\n' {
+				src.lines = append(src.lines, i+1)
+			}
+		}
+	}
+	return src.lines
+}
+
+// LineColumn converts a 0-based byte offset of file to a 1-based line and
+// 1-based byte column, in time logarithmic in the file's lines; ok is
+// false if the file cannot be read or the offset is out of range.
+func (s *Sources) LineColumn(file string, offset int) (line, column int, ok bool) {
+	src := s.get(file)
+	if src.err != nil || offset < 0 || offset > len(src.data) {
+		return 0, 0, false
+	}
+	lines := s.lineStarts(src)
+	i, found := slices.BinarySearch(lines, offset)
+	if !found {
+		i-- // the line starting before offset
+	}
+	return i + 1, offset - lines[i] + 1, true
 }

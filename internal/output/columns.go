@@ -72,16 +72,5 @@ func (r *Report) lineColumn(file string, offset int) (line, column int, ok bool)
 	if r.Sources == nil {
 		return 0, 0, false
 	}
-	data, err := r.Sources.Read(file)
-	if err != nil || offset < 0 || offset > len(data) {
-		return 0, 0, false
-	}
-	line, start := 1, 0
-	for i := 0; i < offset; i++ {
-		if data[i] == '\n' {
-			line++
-			start = i + 1
-		}
-	}
-	return line, offset - start + 1, true
+	return r.Sources.LineColumn(file, offset) // not a scan from the start per edit
 }

@@ -66,6 +66,21 @@ func (f *Filter) Filter(r *driver.Result, src *driver.Sources) error {
 		used bool
 	}
 	generated := make(map[string]bool)
+	if !f.Generated {
+		// A //line directive in a generated file renames its
+		// positions (to a .y grammar, say): findings there are the
+		// generated file's.
+		for _, af := range r.Files {
+			if !af.Generated {
+				continue
+			}
+			for _, name := range af.LineNames {
+				if _, analysed := r.Files[name]; !analysed {
+					generated[name] = true
+				}
+			}
+		}
+	}
 	dirs := make(map[string][]*dirState)
 	for file := range files {
 		data, err := src.Read(file)
