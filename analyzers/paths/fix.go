@@ -12,74 +12,10 @@ import (
 )
 
 // pkgRef returns the name under which code at pos can refer to the package
-// path, and the edits that add its import if the file lacks it. ok is
-// false when there is no usable name: the package is imported under a
-// name shadowed at pos, as _ or ., or not imported and its name is taken.
+// path, and the edits that add its import if the file lacks it; ok is
+// false when no name can be written there (fixes.PackageName).
 func (c *checker) pkgRef(path string, pos token.Pos) (name string, edits []analysis.TextEdit, ok bool) {
-	scope := c.pass.Pkg.Scope().Innermost(pos)
-	if scope == nil {
-		return "", nil, false
-	}
-	for _, imp := range c.file.Imports {
-		p, err := strconv.Unquote(imp.Path.Value)
-		if err != nil || p != path {
-			continue
-		}
-		var pn *types.PkgName
-		if imp.Name != nil {
-			pn, _ = c.pass.TypesInfo.Defs[imp.Name].(*types.PkgName)
-		} else {
-			pn, _ = c.pass.TypesInfo.Implicits[imp].(*types.PkgName)
-		}
-		if pn == nil || pn.Name() == "_" || pn.Name() == "." {
-			continue
-		}
-		if _, obj := scope.LookupParent(pn.Name(), pos); obj == pn {
-			return pn.Name(), nil, true
-		}
-	}
-	// Not imported under a usable name: add the import, if its name is
-	// free at pos and in the file.
-	name = path
-	for i := len(path) - 1; i >= 0; i-- {
-		if path[i] == '/' {
-			name = path[i+1:]
-			break
-		}
-	}
-	for _, imp := range c.file.Imports {
-		p, _ := strconv.Unquote(imp.Path.Value)
-		if p == path {
-			return "", nil, false // imported, but unusable here
-		}
-	}
-	if _, obj := scope.LookupParent(name, pos); obj != nil {
-		return "", nil, false
-	}
-	return name, c.addImport(path), true
-}
-
-// addImport returns the edit that adds an import of path to the file.
-func (c *checker) addImport(path string) []analysis.TextEdit {
-	quoted := strconv.Quote(path)
-	for _, d := range c.file.Decls {
-		gd, ok := d.(*ast.GenDecl)
-		if !ok || gd.Tok != token.IMPORT {
-			continue
-		}
-		if gd.Lparen.IsValid() {
-			return []analysis.TextEdit{{Pos: gd.Lparen + 1, End: gd.Lparen + 1, NewText: []byte("\n\t" + quoted)}}
-		}
-		// import "a" becomes import ( "a"; "path" ).
-		spec := gd.Specs[0]
-		text := c.source(spec.Pos(), spec.End())
-		if text == "" {
-			return []analysis.TextEdit{{Pos: gd.End(), End: gd.End(), NewText: []byte("\n\nimport " + quoted)}}
-		}
-		return []analysis.TextEdit{{Pos: gd.Pos(), End: gd.End(), NewText: []byte("import (\n\t" + text + "\n\t" + quoted + "\n)")}}
-	}
-	end := c.file.Name.End()
-	return []analysis.TextEdit{{Pos: end, End: end, NewText: []byte("\n\nimport " + quoted)}}
+	return fixes.PackageName(c.pass, c.file, pos, path)
 }
 
 // usesOf counts the references in the file to the package imported as
