@@ -11,6 +11,7 @@ import (
 	"strconv"
 	"strings"
 
+	"github.com/winlint/winlint/internal/analysedfiles"
 	"github.com/winlint/winlint/internal/catalog"
 	"github.com/winlint/winlint/internal/unitdone"
 )
@@ -121,8 +122,10 @@ func (p *Parser) parseUnit(pkg, analyzer string, msg json.RawMessage) ([]*Findin
 	if err := json.Unmarshal(msg, &diags); err != nil {
 		return nil, nil, fmt.Errorf("cannot decode diagnostics of %s on %s: %v", analyzer, pkg, err)
 	}
-	if analyzer == unitdone.Name {
-		// Progress, not findings: no need to read the file for offsets.
+	if analyzer == unitdone.Name || analyzer == analysedfiles.Name {
+		// Progress and file hashes, not findings: no need to read the
+		// files for offsets (analysedfiles names every analysed file:
+		// reading them all cost a warm corpus run about a second).
 		q := *p
 		q.Sources = nil
 		p = &q
