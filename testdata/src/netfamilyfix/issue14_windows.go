@@ -15,7 +15,7 @@ import (
 var _, _ = net.IPv4len, strconv.Itoa
 
 func literals(port int) {
-	http.ListenAndServe(fmt.Sprintf("%s:%d", []string{"a", "b"}[0], port), nil)       // want `use net.JoinHostPort`
+	http.ListenAndServe(fmt.Sprintf("%s:%d", []string{"a", "b"}[0], port), nil)          // want `use net.JoinHostPort`
 	http.ListenAndServe(fmt.Sprintf("%s:%s", func() string { return "h" }(), "80"), nil) // want `use net.JoinHostPort`
 }
 
