@@ -188,6 +188,44 @@ func check(t *testing.T, s seed, src []byte, ops []byte) int {
 		}
 		files = append(files, f)
 	}
+	pkg, info, err := typeCheck(u, fset, files, nil)
+	if err != nil {
+		return -1
+	}
+	p := &packages.Package{
+		ID:              u.pkg.ID,
+		Name:            pkg.Name(),
+		PkgPath:         u.pkg.PkgPath,
+		GoFiles:         u.files,
+		CompiledGoFiles: u.files,
+		Fset:            fset,
+		Syntax:          files,
+		Types:           pkg,
+		TypesInfo:       info,
+		TypesSizes:      sizes,
+		Imports:         map[string]*packages.Package{}, // facts of dependencies are not computed
+	}
+	g, err := checker.Analyze(analyzers, []*packages.Package{p}, &checker.Options{Sequential: true})
+	if err != nil {
+		t.Fatalf("checker: %v", err)
+	}
+	diags := 0
+	for act := range g.All() {
+		if act.Err != nil {
+			t.Errorf("%s on %s (file %s replaced): %v", act.Analyzer.Name, u.pkg.ID, u.files[s.file], act.Err)
+		}
+		diags += len(act.Diagnostics)
+	}
+	return diags
+}
+
+// sizes are the type sizes fixtures are checked with (windows/amd64).
+var sizes = types.SizesFor("gc", "amd64")
+
+// typeCheck type-checks files as fixture unit u's package, importing the
+// unit's own imports and, failing those, extra (which may be nil). It
+// returns the package with a complete types.Info, or the first type error.
+func typeCheck(u *unit, fset *token.FileSet, files []*ast.File, extra map[string]*types.Package) (*types.Package, *types.Info, error) {
 	info := &types.Info{
 		Types:        make(map[ast.Expr]types.TypeAndValue),
 		Instances:    make(map[*ast.Ident]types.Instance),
@@ -204,9 +242,12 @@ func check(t *testing.T, s seed, src []byte, ops []byte) int {
 			if p, ok := u.imports[path]; ok {
 				return p, nil
 			}
+			if p, ok := extra[path]; ok {
+				return p, nil
+			}
 			return nil, fmt.Errorf("%s is not imported by the fixture", path)
 		}),
-		Sizes: types.SizesFor("gc", "amd64"),
+		Sizes: sizes,
 		Error: func(err error) {
 			if typeErr == nil {
 				typeErr = err
@@ -214,34 +255,7 @@ func check(t *testing.T, s seed, src []byte, ops []byte) int {
 		},
 	}
 	pkg, _ := conf.Check(u.pkg.PkgPath, fset, files, info)
-	if typeErr != nil {
-		return -1
-	}
-	p := &packages.Package{
-		ID:              u.pkg.ID,
-		Name:            pkg.Name(),
-		PkgPath:         u.pkg.PkgPath,
-		GoFiles:         u.files,
-		CompiledGoFiles: u.files,
-		Fset:            fset,
-		Syntax:          files,
-		Types:           pkg,
-		TypesInfo:       info,
-		TypesSizes:      conf.Sizes,
-		Imports:         map[string]*packages.Package{}, // facts of dependencies are not computed
-	}
-	g, err := checker.Analyze(analyzers, []*packages.Package{p}, &checker.Options{Sequential: true})
-	if err != nil {
-		t.Fatalf("checker: %v", err)
-	}
-	diags := 0
-	for act := range g.All() {
-		if act.Err != nil {
-			t.Errorf("%s on %s (file %s replaced): %v", act.Analyzer.Name, u.pkg.ID, u.files[s.file], act.Err)
-		}
-		diags += len(act.Diagnostics)
-	}
-	return diags
+	return pkg, info, typeErr
 }
 
 type importerFunc func(path string) (*types.Package, error)

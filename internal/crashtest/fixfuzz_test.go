@@ -189,41 +189,14 @@ func analyse(t *testing.T, u *unit, names []string, contents map[string][]byte) 
 		}
 		files = append(files, f)
 	}
-	info := &types.Info{
-		Types:        make(map[ast.Expr]types.TypeAndValue),
-		Instances:    make(map[*ast.Ident]types.Instance),
-		Defs:         make(map[*ast.Ident]types.Object),
-		Uses:         make(map[*ast.Ident]types.Object),
-		Implicits:    make(map[ast.Node]types.Object),
-		Selections:   make(map[*ast.SelectorExpr]*types.Selection),
-		Scopes:       make(map[ast.Node]*types.Scope),
-		FileVersions: make(map[*ast.File]string),
-	}
-	conf := types.Config{
-		Importer: importerFunc(func(path string) (*types.Package, error) {
-			if p, ok := u.imports[path]; ok {
-				return p, nil
-			}
-			if p, ok := extra()[path]; ok {
-				return p, nil
-			}
-			return nil, fmt.Errorf("%s is not imported by the fixture", path)
-		}),
-		Sizes: types.SizesFor("gc", "amd64"),
-		Error: func(err error) {
-			if typeErr == nil {
-				typeErr = err
-			}
-		},
-	}
-	pkg, _ := conf.Check(u.pkg.PkgPath, fset, files, info)
+	pkg, info, typeErr := typeCheck(u, fset, files, extra())
 	if typeErr != nil {
 		return nil, typeErr
 	}
 	p := &packages.Package{
 		ID: u.pkg.ID, Name: pkg.Name(), PkgPath: u.pkg.PkgPath,
 		GoFiles: names, CompiledGoFiles: names,
-		Fset: fset, Syntax: files, Types: pkg, TypesInfo: info, TypesSizes: conf.Sizes,
+		Fset: fset, Syntax: files, Types: pkg, TypesInfo: info, TypesSizes: sizes,
 		Imports: map[string]*packages.Package{},
 	}
 	g, err := checker.Analyze(analyzers, []*packages.Package{p}, &checker.Options{Sequential: true})
@@ -777,30 +750,8 @@ func typed(u *unit, i int, src []byte) (*types.Info, *ast.File, *token.FileSet) 
 		}
 		files = append(files, f)
 	}
-	info := &types.Info{
-		Defs:      make(map[*ast.Ident]types.Object),
-		Uses:      make(map[*ast.Ident]types.Object),
-		Scopes:    make(map[ast.Node]*types.Scope),
-		Types:     make(map[ast.Expr]types.TypeAndValue),
-		Implicits: make(map[ast.Node]types.Object),
-	}
-	var typeErr error
-	conf := types.Config{
-		Importer: importerFunc(func(path string) (*types.Package, error) {
-			if p, ok := u.imports[path]; ok {
-				return p, nil
-			}
-			return nil, fmt.Errorf("not imported: %s", path)
-		}),
-		Sizes: types.SizesFor("gc", "amd64"),
-		Error: func(err error) {
-			if typeErr == nil {
-				typeErr = err
-			}
-		},
-	}
-	conf.Check(u.pkg.PkgPath, fset, files, info)
-	if typeErr != nil {
+	_, info, err := typeCheck(u, fset, files, nil)
+	if err != nil {
 		return nil, nil, nil
 	}
 	return info, mine, fset
